@@ -1,0 +1,22 @@
+using Omnichat.Console;
+using Omnichat.Console.Components;
+using Omnichat.Console.Endpoints;
+using Omnichat.Core;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOmnichatCore();
+builder.AddOmnichatConsole();
+
+var app = builder.Build();
+
+await app.PrepareOmnichatAsync();
+
+app.UseOmnichatPipeline();
+app.MapHealthEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

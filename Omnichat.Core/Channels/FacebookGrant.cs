@@ -1,0 +1,21 @@
+namespace Omnichat.Core.Channels;
+
+/// <summary>What one Facebook user granted one team in the consent dialog: their long-lived token and scopes.</summary>
+public sealed class FacebookGrant
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TeamId { get; set; }
+    public required string FacebookUserId { get; set; }
+    public required string FacebookUserName { get; set; }
+    /// <summary>The long-lived user token, encrypted with Data Protection.</summary>
+    public required string ProtectedUserToken { get; set; }
+    public DateTimeOffset? UserTokenExpiresAt { get; set; }
+    /// <summary>Granted permissions, comma-separated.</summary>
+    public string GrantedScopes { get; set; } = "";
+    /// <summary>Declined permissions, comma-separated.</summary>
+    public string DeclinedScopes { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string? UpdatedByUserId { get; set; }
+    public List<AuthorizedPage> Pages { get; set; } = [];
+}

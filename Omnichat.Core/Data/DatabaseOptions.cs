@@ -1,0 +1,11 @@
+namespace Omnichat.Core.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+    public const string ConnectionStringName = "Omnichat";
+    public const string DefaultConnectionString = "Data Source=data/omnichat.db";
+
+    /// <summary>"Sqlite" (the embedded default) or "Postgres".</summary>
+    public string Provider { get; set; } = DatabaseProvider.Sqlite;
+}

@@ -1,0 +1,7 @@
+namespace Omnichat.Core.Data;
+
+public static class DatabaseProvider
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+}

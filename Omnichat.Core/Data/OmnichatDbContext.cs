@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Omnichat.Core.Channels;
+using Omnichat.Core.Teams;
+
+namespace Omnichat.Core.Data;
+
+public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> options)
+    : IdentityDbContext<ConsoleUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<FacebookGrant> FacebookGrants => Set<FacebookGrant>();
+    public DbSet<AuthorizedPage> AuthorizedPages => Set<AuthorizedPage>();
+    public DbSet<PageConnection> PageConnections => Set<PageConnection>();
+    public DbSet<ConnectionEvent> ConnectionEvents => Set<ConnectionEvent>();
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OmnichatDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Readable in the database and stable when members are reordered.
+        configurationBuilder.Properties<ConnectionStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<FailureCause>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<ConnectionEventKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<OAuthPurpose>().HaveConversion<string>().HaveMaxLength(24);
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so indexes work on both providers.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}

@@ -1,0 +1,23 @@
+namespace Omnichat.Core.Facebook;
+
+/// <summary>The Meta app the console acts as. Defaults point at the built-in sandbox on this console.</summary>
+public sealed class FacebookOptions
+{
+    public const string SectionName = "Facebook";
+
+    public string AppId { get; set; } = "";
+    public string AppSecret { get; set; } = "";
+    /// <summary>Facebook Login for Business configuration id; when empty the dialog asks for <see cref="Scopes"/>.</summary>
+    public string ConfigId { get; set; } = "";
+    public string GraphApiVersion { get; set; } = "v25.0";
+    /// <summary>e.g. https://graph.facebook.com, or http://127.0.0.1:5000/sandbox/graph for the sandbox.</summary>
+    public string GraphBaseUrl { get; set; } = "";
+    /// <summary>e.g. https://www.facebook.com, or http://127.0.0.1:5000/sandbox/dialog for the sandbox.</summary>
+    public string DialogBaseUrl { get; set; } = "";
+    public string WebhookVerifyToken { get; set; } = "";
+    /// <summary>Permissions a Messenger inbox needs.</summary>
+    public string[] Scopes { get; set; } =
+        ["pages_show_list", "pages_messaging", "pages_manage_metadata", "pages_read_engagement", "business_management"];
+
+    public Uri GraphVersionRoot => new($"{GraphBaseUrl.TrimEnd('/')}/{GraphApiVersion}/");
+}

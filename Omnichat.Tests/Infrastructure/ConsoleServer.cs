@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Omnichat.Tests.Infrastructure;
+
+/// <summary>
+/// The real console on Kestrel at 127.0.0.1 with its own SQLite file and sandbox state in a temp folder.
+/// The sandbox on the same server is the Facebook the console talks to, over real HTTP.
+/// </summary>
+public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> settings = new();
+
+    public ConsoleServer()
+    {
+        Port = FreePort();
+        DataFolder = Directory.CreateTempSubdirectory("omnichat-test-").FullName;
+        BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
+        settings["Urls"] = BaseAddress.ToString().TrimEnd('/');
+        settings["ConnectionStrings:Omnichat"] = $"Data Source={DatabasePath}";
+        settings["Sandbox:StatePath"] = Path.Combine(DataFolder, "sandbox.json");
+        settings["Email:PickupDirectory"] = Path.Combine(DataFolder, "mail");
+        UseKestrel(Port);
+    }
+
+    public int Port { get; }
+    public string DataFolder { get; }
+    public Uri BaseAddress { get; }
+    public string DatabasePath => Path.Combine(DataFolder, "omnichat.db");
+
+    /// <summary>Overrides a configuration key before the server starts.</summary>
+    public ConsoleServer With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        StartServer();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A client that talks to the server over the loopback socket, not the in-memory test server.</summary>
+    public HttpClient CreateHttpClient(bool followRedirects = false, CookieContainer? cookies = null)
+    {
+        var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = followRedirects,
+            UseCookies = true,
+            CookieContainer = cookies ?? new CookieContainer(),
+        };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment on shutdown; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
