@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 
@@ -8,7 +9,10 @@ namespace Omnichat.Core;
 
 public static class CoreRegistration
 {
-    /// <summary>Wires everything Core offers: database, Data Protection, options, time.</summary>
+    /// <summary>Long enough for a 50-call batch, short enough that a hung Facebook does not stall a health run.</summary>
+    public static readonly TimeSpan GraphClientTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Wires everything Core offers: database, Data Protection, options, time, the Graph client.</summary>
     public static IHostApplicationBuilder AddOmnichatCore(this IHostApplicationBuilder builder)
     {
         builder.AddOmnichatDatabase();
@@ -20,6 +24,19 @@ public static class CoreRegistration
             .PersistKeysToDbContext<OmnichatDbContext>();
 
         builder.Services.AddOptions<FacebookOptions>().BindConfiguration(FacebookOptions.SectionName);
+        builder.Services.AddHttpClient<GraphClient>((services, http) =>
+            {
+                // Read when the client is created, not at registration: the host post-configures GraphBaseUrl
+                // from its own URL when the sandbox is in use.
+                var facebook = services.GetRequiredService<IOptions<FacebookOptions>>().Value;
+                if (!string.IsNullOrEmpty(facebook.GraphBaseUrl))
+                {
+                    http.BaseAddress = facebook.GraphVersionRoot;
+                }
+                http.Timeout = GraphClientTimeout;
+            })
+            // The framework's HttpClient logging prints request URLs, and Graph URLs carry tokens in their query.
+            .RemoveAllLoggers();
         return builder;
     }
 }

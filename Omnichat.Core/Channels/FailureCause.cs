@@ -40,4 +40,16 @@ public enum FailureCause
     /// <summary>A bad request on our side (100 and similar).</summary>
     Configuration,
     Unknown,
+    /// <summary>10/1893063 or 368: Meta restricts the page (or the user) from sending for a while because of a policy.</summary>
+    PageRestricted,
+    /// <summary>10/2018278, 10/2018065, 10/2534022: the 24-hour window is closed; HUMAN_AGENT or wait for the customer.</summary>
+    OutsideMessagingWindow,
+    /// <summary>551, 10/2018108, x/1545041: the person blocked the page, deactivated or is not reachable right now.</summary>
+    RecipientUnavailable,
+    /// <summary>100/2018001, 100/2534014: no such recipient for this page (wrong PSID, or one from another page).</summary>
+    RecipientNotFound,
+    /// <summary>100/2018008, 2018047, 2018074, 2018109, 2018294: the attachment could not be fetched, uploaded or was too big.</summary>
+    AttachmentRejected,
+    /// <summary>Marketing-message and tag limits on one person (4/2018354, 9, 613/2018338, 613/1893016): stop sending that kind to them.</summary>
+    MessageRejected,
 }

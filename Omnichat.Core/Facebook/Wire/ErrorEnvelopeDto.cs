@@ -1,0 +1,6 @@
+namespace Omnichat.Core.Facebook.Wire;
+
+internal sealed record ErrorEnvelopeDto
+{
+    public ErrorDto? Error { get; init; }
+}
