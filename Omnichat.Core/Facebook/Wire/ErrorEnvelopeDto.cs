@@ -1,6 +1,0 @@
-namespace Omnichat.Core.Facebook.Wire;
-
-internal sealed record ErrorEnvelopeDto
-{
-    public ErrorDto? Error { get; init; }
-}
