@@ -37,11 +37,18 @@ public sealed record GraphError(
         {
             text.Append(", HTTP ").Append(status);
         }
-        text.Append(") ").Append(TokenRedactor.Redact(Message));
+        text.Append(") ").Append(TokenRedactor.Redact(WithoutCodePrefix()));
         if (!string.IsNullOrEmpty(FbTraceId))
         {
             text.Append(" [fbtrace ").Append(FbTraceId).Append(']');
         }
         return text.ToString();
+    }
+
+    // Meta often starts the message with "(#100) "; printing the code twice reads badly in e-mails.
+    private string WithoutCodePrefix()
+    {
+        var prefix = $"(#{Code}) ";
+        return Message.StartsWith(prefix, StringComparison.Ordinal) ? Message[prefix.Length..] : Message;
     }
 }

@@ -14,7 +14,14 @@ public sealed class GraphErrorTests
     [Fact]
     public void ToString_NoSubcodeNoTrace_OmitsThem()
     {
-        new GraphError(100, null, "(#100) Invalid parameter").ToString().ShouldBe("(#100) (#100) Invalid parameter");
+        new GraphError(100, null, "Invalid parameter").ToString().ShouldBe("(#100) Invalid parameter");
+    }
+
+    [Fact]
+    public void ToString_MessageStartsWithCode_PrintsTheCodeOnce()
+    {
+        new GraphError(10, 2018278, "(#10) This message is sent outside of allowed window.").ToString()
+            .ShouldBe("(#10/2018278) This message is sent outside of allowed window.");
     }
 
     [Fact]
