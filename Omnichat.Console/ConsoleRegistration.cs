@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Omnichat.Console.Components.Account;
+using Omnichat.Console.Localization;
 using Omnichat.Core.Data;
 using Omnichat.Core.Teams;
 
@@ -14,17 +15,20 @@ public static class ConsoleRegistration
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddOmnichatLocalization();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<CurrentCaller>();
+        services.AddScoped<DemoSeeder>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddOmnichatPolicies();
         services.AddIdentityCore<ConsoleUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -32,6 +36,7 @@ public static class ConsoleRegistration
                 options.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<ConsoleUserClaimsPrincipalFactory>()
             .AddEntityFrameworkStores<OmnichatDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -41,7 +46,11 @@ public static class ConsoleRegistration
     /// <summary>Start-up work that must finish before the first request: schema, roles.</summary>
     public static async Task PrepareOmnichatAsync(this WebApplication app)
     {
-        await app.Services.MigrateOmnichatDatabaseAsync(app.Lifetime.ApplicationStopping);
+        var cancellationToken = app.Lifetime.ApplicationStopping;
+        await app.Services.MigrateOmnichatDatabaseAsync(cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.SeedAsync(DemoSeeder.IsEnabled(app.Configuration), cancellationToken);
     }
 
     public static WebApplication UseOmnichatPipeline(this WebApplication app)
@@ -50,6 +59,13 @@ public static class ConsoleRegistration
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
+        // People following a dead link get the console's "not found" page; API callers keep their bare status codes.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method)
+                && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Before anything renders, so static pages, the circuit's first request and endpoints share the culture.
+        app.UseRequestLocalization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;

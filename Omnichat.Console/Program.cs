@@ -1,5 +1,6 @@
 using Omnichat.Console;
 using Omnichat.Console.Components;
+using Omnichat.Console.Components.Account;
 using Omnichat.Console.Endpoints;
 using Omnichat.Core;
 
@@ -14,6 +15,8 @@ await app.PrepareOmnichatAsync();
 
 app.UseOmnichatPipeline();
 app.MapHealthEndpoints();
+app.MapCultureEndpoints();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

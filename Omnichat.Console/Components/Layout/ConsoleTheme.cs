@@ -1,0 +1,37 @@
+using MudBlazor;
+
+namespace Omnichat.Console.Components.Layout;
+
+/// <summary>The console's Material theme: one place for colours and the Traditional Chinese font stack.</summary>
+public static class ConsoleTheme
+{
+    // CJK fonts first so Chinese text never falls back to a Latin font's odd glyph choices; Latin text is fine in them too.
+    private static readonly string[] FontStack =
+    [
+        "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", "Heiti TC", "Noto Sans CJK TC",
+        "Roboto", "Helvetica", "Arial", "sans-serif",
+    ];
+
+    public static MudTheme Create() => new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1565C0",
+            Secondary = "#00897B",
+            AppbarBackground = "#0D47A1",
+            AppbarText = "#FFFFFF",
+            Background = "#F5F7FA",
+            DrawerBackground = "#FFFFFF",
+            DrawerText = "rgba(0,0,0,0.8)",
+            DrawerIcon = "rgba(0,0,0,0.6)",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = FontStack, LetterSpacing = "normal" },
+            H5 = new H5Typography { FontFamily = FontStack, FontWeight = "500" },
+            H6 = new H6Typography { FontFamily = FontStack, FontWeight = "500" },
+            Button = new ButtonTypography { FontFamily = FontStack, TextTransform = "none", LetterSpacing = "normal" },
+        },
+        LayoutProperties = new LayoutProperties { DrawerWidthLeft = "248px" },
+    };
+}
