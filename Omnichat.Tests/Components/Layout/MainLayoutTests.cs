@@ -1,0 +1,112 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Omnichat.Console.Components.Layout;
+using Omnichat.Console.Localization;
+
+namespace Omnichat.Tests.Components.Layout;
+
+public sealed class MainLayoutTests : ComponentTestBase
+{
+    private static readonly RenderFragment Body = builder => builder.AddMarkupContent(0, "<p id=\"body\">page</p>");
+
+    [Fact]
+    public void Render_TraditionalChinese_ShowsChannelNavigationInChinese()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = RenderLayout();
+
+        var nav = cut.Find(".mud-navmenu").TextContent;
+        nav.ShouldContain("通訊渠道");
+        nav.ShouldContain("串接社群通訊渠道");
+        cut.Find(".mud-navmenu a[href='channels/facebook']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Render_English_ShowsChannelNavigationInEnglish()
+    {
+        UseCulture(ConsoleCultures.English);
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = RenderLayout();
+
+        var nav = cut.Find(".mud-navmenu").TextContent;
+        nav.ShouldContain("Channels");
+        nav.ShouldContain("Social channel integration");
+        nav.ShouldNotContain("通訊渠道");
+    }
+
+    [Fact]
+    public void Render_Interactive_RendersCircuitReadyMarker()
+    {
+        SignInAs(TestCallers.Agent, TestCallers.DemoShop);
+
+        var cut = RenderLayout();
+
+        cut.FindAll("[data-testid=circuit-ready]").Count.ShouldBe(1);
+        cut.Find("#body").TextContent.ShouldBe("page");
+    }
+
+    [Fact]
+    public void Render_Prerendering_HasNoCircuitReadyMarker()
+    {
+        UsePrerendering();
+        SignInAs(TestCallers.Agent, TestCallers.DemoShop);
+
+        var cut = RenderLayout();
+
+        cut.FindAll("[data-testid=circuit-ready]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Render_TeamAdmin_ShowsDisplayNameRoleAndTeam()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = RenderLayout();
+
+        cut.Find("[data-testid=user-display-name]").TextContent.ShouldBe("王小明 (Demo admin)");
+        cut.Find("[data-testid=user-role]").TextContent.ShouldBe("團隊管理員 · Demo Shop");
+    }
+
+    [Fact]
+    public void Render_SupportStaff_ShowsAllTeamsInEnglish()
+    {
+        UseCulture(ConsoleCultures.English);
+        SignInAs(TestCallers.Support);
+
+        var cut = RenderLayout();
+
+        cut.Find("[data-testid=user-role]").TextContent.ShouldBe("Support staff · All teams");
+    }
+
+    [Fact]
+    public void Render_SignedIn_SignOutPostsToLogoutWithAntiforgery()
+    {
+        SignInAs(TestCallers.Agent, TestCallers.DemoShop);
+
+        var cut = RenderLayout();
+
+        var form = cut.Find("form[action='Account/Logout']");
+        form.GetAttribute("method").ShouldBe("post");
+        form.QuerySelector("button[type=submit]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void LanguageSwitch_ChooseEnglish_ReloadsThroughCultureEndpoint()
+    {
+        SignInAs(TestCallers.Agent, TestCallers.DemoShop);
+        Navigation.NavigateTo("channels/facebook");
+        var cut = RenderLayout();
+
+        cut.Find("[data-testid=language-switch] button").Click();
+        cut.WaitForAssertion(() => cut.FindAll(".mud-menu-item").Count.ShouldBe(2));
+        cut.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("English")).Click();
+
+        var last = Navigation.History.First();
+        last.Uri.ShouldBe("culture?name=en&redirectUri=%2Fchannels%2Ffacebook");
+        last.Options.ForceLoad.ShouldBeTrue();
+    }
+
+    private IRenderedComponent<MainLayout> RenderLayout() => Render<MainLayout>(p => p.Add(l => l.Body, Body));
+}
