@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Omnichat.Console.Components.Account;
+using Omnichat.Console.Sandbox;
 using Omnichat.Core.Data;
 using Omnichat.Core.Teams;
 
@@ -35,6 +36,8 @@ public static class ConsoleRegistration
             .AddEntityFrameworkStores<OmnichatDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        builder.AddFacebookSandbox();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Omnichat.Console;
 using Omnichat.Console.Components;
 using Omnichat.Console.Endpoints;
+using Omnichat.Console.Sandbox;
 using Omnichat.Core;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ await app.PrepareOmnichatAsync();
 
 app.UseOmnichatPipeline();
 app.MapHealthEndpoints();
+app.MapFacebookSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
