@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Omnichat.Console.Components.Account;
 using Omnichat.Console.Localization;
+using Omnichat.Console.Sandbox;
 using Omnichat.Core.Data;
 using Omnichat.Core.Teams;
 
@@ -40,6 +41,8 @@ public static class ConsoleRegistration
             .AddEntityFrameworkStores<OmnichatDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        builder.AddFacebookSandbox();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Omnichat.Console;
 using Omnichat.Console.Components;
 using Omnichat.Console.Components.Account;
 using Omnichat.Console.Endpoints;
+using Omnichat.Console.Sandbox;
 using Omnichat.Core;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ app.UseOmnichatPipeline();
 app.MapHealthEndpoints();
 app.MapCultureEndpoints();
 app.MapAccountEndpoints();
+app.MapFacebookSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

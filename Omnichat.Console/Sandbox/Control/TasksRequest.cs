@@ -1,0 +1,3 @@
+namespace Omnichat.Console.Sandbox.Control;
+
+public sealed record TasksRequest(string[]? Tasks);

@@ -1,0 +1,9 @@
+namespace Omnichat.Console.Sandbox.World;
+
+/// <summary>A business portfolio; its members reach its pages only with business_management.</summary>
+public sealed class SandboxBusiness
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<string> MemberIds { get; set; } = [];
+}

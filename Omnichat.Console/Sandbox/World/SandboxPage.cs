@@ -1,0 +1,16 @@
+namespace Omnichat.Console.Sandbox.World;
+
+public sealed class SandboxPage
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Category { get; set; } = "Shopping & retail";
+    /// <summary>Set when people reach the page through a business portfolio (then business_management is needed).</summary>
+    public string? BusinessId { get; set; }
+    /// <summary>Facebook user id to that user's tasks on the page (MANAGE, MESSAGING, ...).</summary>
+    public Dictionary<string, List<string>> Roles { get; set; } = [];
+    /// <summary>The default (receiver) app in conversation routing.</summary>
+    public string ReceiverAppId { get; set; } = "";
+    /// <summary>Installed app id to its subscribed webhook fields.</summary>
+    public Dictionary<string, List<string>> SubscribedApps { get; set; } = [];
+}

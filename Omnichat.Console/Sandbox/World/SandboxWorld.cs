@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Omnichat.Core.Facebook;
+
+namespace Omnichat.Console.Sandbox.World;
+
+/// <summary>
+/// The sandbox's Facebook: one lock around one <see cref="WorldState"/>, saved after every change,
+/// so a console restart keeps demo tokens valid.
+/// </summary>
+public sealed class SandboxWorld
+{
+    private readonly Lock gate = new();
+    private readonly WorldFile file;
+    private readonly TimeProvider time;
+    private readonly ILogger<SandboxWorld> logger;
+    private readonly string appId;
+    private WorldState state;
+
+    public SandboxWorld(IOptions<SandboxOptions> options, IOptions<FacebookOptions> facebook, TimeProvider time, ILogger<SandboxWorld> logger)
+    {
+        this.time = time;
+        this.logger = logger;
+        appId = facebook.Value.AppId;
+        file = new WorldFile(options.Value.StatePath);
+        state = LoadOrCreate();
+    }
+
+    /// <summary>Raised after every change, outside the lock (the control panel refreshes on it).</summary>
+    public event Action? Changed;
+
+    public string StateFilePath => file.FullPath;
+
+    /// <summary>The world's clock: real time plus the offset tests and demos may add.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            lock (gate)
+            {
+                return NowLocked();
+            }
+        }
+    }
+
+    public T Read<T>(Func<WorldState, DateTimeOffset, T> read)
+    {
+        lock (gate)
+        {
+            return read(state, NowLocked());
+        }
+    }
+
+    /// <summary>Changes the world and saves it.</summary>
+    public T Update<T>(Func<WorldState, DateTimeOffset, T> change)
+    {
+        T result;
+        lock (gate)
+        {
+            result = change(state, NowLocked());
+            file.Save(state);
+        }
+        Changed?.Invoke();
+        return result;
+    }
+
+    public void Update(Action<WorldState, DateTimeOffset> change) =>
+        Update((world, now) =>
+        {
+            change(world, now);
+            return true;
+        });
+
+    /// <summary>Back to the demo world: every token, code, grant and fault is forgotten.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            state = DemoWorld.Create(appId);
+            file.Save(state);
+        }
+        logger.LogInformation("Sandbox world reset to the demo world in {StatePath}", file.FullPath);
+        Changed?.Invoke();
+    }
+
+    private DateTimeOffset NowLocked() => time.GetUtcNow().AddSeconds(state.ClockOffsetSeconds);
+
+    private WorldState LoadOrCreate()
+    {
+        try
+        {
+            var loaded = file.TryLoad();
+            if (loaded is not null && loaded.AppId == appId)
+            {
+                logger.LogInformation("Sandbox world loaded from {StatePath}", file.FullPath);
+                return loaded;
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or IOException or NotSupportedException)
+        {
+            logger.LogWarning(exception, "Sandbox state file {StatePath} is unreadable; starting a new demo world", file.FullPath);
+        }
+        var created = DemoWorld.Create(appId);
+        file.Save(created);
+        logger.LogInformation("Sandbox demo world created in {StatePath}", file.FullPath);
+        return created;
+    }
+}

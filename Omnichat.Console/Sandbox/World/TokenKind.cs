@@ -1,0 +1,7 @@
+namespace Omnichat.Console.Sandbox.World;
+
+public enum TokenKind
+{
+    User,
+    Page,
+}

@@ -1,0 +1,28 @@
+namespace Omnichat.Console.Sandbox.World;
+
+/// <summary>Everything the sandbox knows, as stored in the state file.</summary>
+public sealed class WorldState
+{
+    public int SchemaVersion { get; set; } = 1;
+    public string AppId { get; set; } = "";
+    public string AppName { get; set; } = DemoWorld.AppName;
+    public List<SandboxUser> Users { get; set; } = [];
+    public List<SandboxBusiness> Businesses { get; set; } = [];
+    public List<SandboxPage> Pages { get; set; } = [];
+    public List<SandboxApp> OtherApps { get; set; } = [];
+    /// <summary>Our app's grant per Facebook user id; removed when the user removes the app.</summary>
+    public Dictionary<string, SandboxGrant> Grants { get; set; } = [];
+    /// <summary>Keyed by SHA-256 hash of the token.</summary>
+    public Dictionary<string, IssuedToken> Tokens { get; set; } = [];
+    /// <summary>Keyed by SHA-256 hash of the code.</summary>
+    public Dictionary<string, IssuedCode> Codes { get; set; } = [];
+    public FaultSettings Faults { get; set; } = new();
+    public List<DeauthorizeCallback> DeauthorizeCallbacks { get; set; } = [];
+    /// <summary>Added to the real clock, so tests and demos can let codes and tokens expire.</summary>
+    public long ClockOffsetSeconds { get; set; }
+
+    public SandboxUser? FindUser(string id) => Users.FirstOrDefault(u => u.Id == id);
+    public SandboxPage? FindPage(string id) => Pages.FirstOrDefault(p => p.Id == id);
+    public SandboxBusiness? FindBusiness(string id) => Businesses.FirstOrDefault(b => b.Id == id);
+    public SandboxGrant? FindGrant(string userId) => Grants.GetValueOrDefault(userId);
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using Omnichat.Console.Sandbox.World;
+using Omnichat.Tests.Infrastructure;
+
+namespace Omnichat.Tests.Sandbox;
+
+/// <summary>Stops one console and starts another on the same state file: demo tokens must survive.</summary>
+public sealed class PersistenceTests
+{
+    [Fact]
+    public async Task Restart_SameStateFile_TokensAndGrantsStillWork()
+    {
+        string userToken;
+        string pageToken;
+        string statePath;
+        await using (var first = new ConsoleServer())
+        {
+            await first.InitializeAsync();
+            using var sandbox = new SandboxDriver(first);
+            userToken = await sandbox.LongLivedTokenAsync(DemoWorld.DanaId);
+            pageToken = await sandbox.PageTokenAsync(userToken, DemoWorld.ShopPageId(9));
+            (await sandbox.ControlAsync(HttpMethod.Post, $"users/{DemoWorld.SamId}/two-factor")).EnsureSuccessStatusCode();
+            statePath = Path.Combine(first.DataFolder, "sandbox.json");
+        }
+
+        await using var second = new ConsoleServer().With("Sandbox:StatePath", statePath);
+        await second.InitializeAsync();
+        using var again = new SandboxDriver(second);
+
+        (await again.DebugAsync(pageToken)).GetProperty("is_valid").GetBoolean().ShouldBeTrue();
+        using var me = await again.Client.GetAsync(SandboxDriver.Graph("me", new() { ["access_token"] = userToken }));
+        me.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sam = (await again.StateAsync()).GetProperty("users").EnumerateArray().Single(u => u.GetProperty("id").GetString() == DemoWorld.SamId);
+        sam.GetProperty("tokenState").GetString().ShouldBe("twoFactor");
+        await second.DisposeAsync();
+        Directory.Delete(Path.GetDirectoryName(statePath)!, recursive: true);
+    }
+}
