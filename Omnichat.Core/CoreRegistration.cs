@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 
@@ -37,6 +38,7 @@ public static class CoreRegistration
             })
             // The framework's HttpClient logging prints request URLs, and Graph URLs carry tokens in their query.
             .RemoveAllLoggers();
+        builder.Services.AddChannels();
         return builder;
     }
 }

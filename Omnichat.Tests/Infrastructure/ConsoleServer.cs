@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Omnichat.Tests.Infrastructure;
 
@@ -30,6 +31,7 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
     public string DataFolder { get; }
     public Uri BaseAddress { get; }
     public string DatabasePath => Path.Combine(DataFolder, "omnichat.db");
+    public LogSink Logs { get; } = new();
 
     /// <summary>Overrides a configuration key before the server starts.</summary>
     public ConsoleServer With(string key, string? value)
@@ -46,6 +48,7 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
     }
 
     public virtual Task InitializeAsync()
@@ -66,9 +69,22 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
         return new HttpClient(handler) { BaseAddress = BaseAddress };
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    /// <summary>Starts a server of its own for one test; dispose it with <c>await using</c>.</summary>
+    public static async Task<ConsoleServer> StartAsync(Action<ConsoleServer>? configure = null)
     {
-        await DisposeAsync();
+        var server = new ConsoleServer();
+        configure?.Invoke(server);
+        await server.InitializeAsync();
+        return server;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(DataFolder, recursive: true);

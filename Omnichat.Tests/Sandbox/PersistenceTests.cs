@@ -20,7 +20,9 @@ public sealed class PersistenceTests
             userToken = await sandbox.LongLivedTokenAsync(DemoWorld.DanaId);
             pageToken = await sandbox.PageTokenAsync(userToken, DemoWorld.ShopPageId(9));
             (await sandbox.ControlAsync(HttpMethod.Post, $"users/{DemoWorld.SamId}/two-factor")).EnsureSuccessStatusCode();
-            statePath = Path.Combine(first.DataFolder, "sandbox.json");
+            // The first server's data folder goes away with it; keep its state file as a restart would find it.
+            statePath = Path.Combine(Directory.CreateTempSubdirectory("omnichat-restart-").FullName, "sandbox.json");
+            File.Copy(Path.Combine(first.DataFolder, "sandbox.json"), statePath);
         }
 
         await using var second = new ConsoleServer().With("Sandbox:StatePath", statePath);

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Omnichat.Core.Channels;
+
+internal static class ChannelsRegistration
+{
+    public static IServiceCollection AddChannels(this IServiceCollection services)
+    {
+        services.AddSingleton<TokenProtector>();
+        services.AddSingleton<ChannelChangeNotifier>();
+        services.AddSingleton<OAuthStateStore>();
+        services.AddTransient<ConnectionSubscriber>();
+        services.AddTransient<ConsentService>();
+        services.AddTransient<ConnectionService>();
+        services.AddSingleton<ChannelOverviewService>();
+        return services;
+    }
+}

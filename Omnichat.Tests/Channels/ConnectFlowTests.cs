@@ -1,0 +1,199 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichat.Console.Sandbox.World;
+using Omnichat.Core.Channels;
+using Omnichat.Core.Data;
+using Omnichat.Core.Facebook;
+using Omnichat.Tests.Infrastructure;
+
+namespace Omnichat.Tests.Channels;
+
+/// <summary>Consent, connect and disconnect through the real services, against the sandbox over HTTP, on a real SQLite file.</summary>
+public sealed class ConnectFlowTests : IAsyncLifetime
+{
+    private ConsoleServer server = default!;
+    private ConsentDriver driver = default!;
+
+    private static readonly string Taipei = DemoWorld.ShopPageId(1);
+    private static readonly string Taichung = DemoWorld.ShopPageId(2);
+
+    public async Task InitializeAsync()
+    {
+        server = await ConsoleServer.StartAsync();
+        driver = new ConsentDriver(server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        driver.Dispose();
+        await server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Consent_AllPages_ListsPagesAndGreysOutTheOneWithoutAdminRole()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+
+        var outcome = await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+
+        outcome.Kind.ShouldBe(ConsentOutcomeKind.Authorized);
+        outcome.FacebookUserName.ShouldBe("Dana Chen");
+        var overview = await driver.OverviewAsync(admin);
+        overview.FacebookUserNames.ShouldBe(["Dana Chen"]);
+        overview.AuthorizedPages.Count.ShouldBe(33, "31 shops, the partner page and the business page, across several me/accounts pages");
+        overview.AuthorizedPages.Single(p => p.PageId == DemoWorld.PartnerPageId).Availability.ShouldBe(PageAvailability.NotPageAdmin);
+        overview.AuthorizedPages.Single(p => p.PageId == DemoWorld.TradingPageId).Availability.ShouldBe(PageAvailability.Available);
+        overview.AuthorizedPages.Count(p => p.CanConnect).ShouldBe(32);
+    }
+
+    [Fact]
+    public async Task Consent_WithoutBusinesses_LeavesTheBusinessPageOut()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all", businesses: Array.Empty<string>(), declinedScopes: ["business_management"]);
+
+        var overview = await driver.OverviewAsync(admin);
+        overview.AuthorizedPages.ShouldNotContain(p => p.PageId == DemoWorld.TradingPageId);
+    }
+
+    [Fact]
+    public async Task Consent_MessagingDeclined_GreysOutEveryPageWithTheMissingPermission()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, new[] { Taipei, Taichung }, declinedScopes: ["pages_messaging"]);
+
+        var overview = await driver.OverviewAsync(admin);
+        var taipei = overview.AuthorizedPages.Single(p => p.PageId == Taipei);
+        taipei.Availability.ShouldBe(PageAvailability.PermissionMissing);
+        taipei.MissingScopes.ShouldContain("pages_messaging");
+        var results = await driver.ConnectAsync(admin, Taipei);
+        results.Single().Failure.ShouldBe(ConnectFailure.PermissionMissing);
+    }
+
+    [Fact]
+    public async Task Connect_TwoPages_SubscribesBothAndRecordsWhoConnected()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+
+        var results = await driver.ConnectAsync(admin, Taipei, Taichung);
+
+        results.ShouldAllBe(r => r.Succeeded);
+        var appId = driver.Service<Microsoft.Extensions.Options.IOptions<FacebookOptions>>().Value.AppId;
+        (await driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldBe([appId]);
+        (await driver.Sandbox.SubscribedAppsAsync(Taichung)).ShouldBe([appId]);
+        var overview = await driver.OverviewAsync(admin);
+        overview.Connections.Select(c => c.PageId).ShouldBe([Taichung, Taipei], ignoreOrder: true);
+        overview.Connections.ShouldAllBe(c => c.Status == ConnectionStatus.Healthy && c.ConnectedByName == admin.DisplayName && c.FacebookUserName == "Dana Chen");
+        overview.AuthorizedPages.Single(p => p.PageId == Taipei).Availability.ShouldBe(PageAvailability.ConnectedByThisTeam);
+    }
+
+    [Fact]
+    public async Task Connect_OnePageFails_OthersStillConnectAndTheFailureSaysWhy()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+
+        var results = await driver.ConnectAsync(admin, Taipei, DemoWorld.PartnerPageId, "999999999", Taichung);
+
+        results.Single(r => r.PageId == DemoWorld.PartnerPageId).Failure.ShouldBe(ConnectFailure.NotPageAdmin);
+        results.Single(r => r.PageId == "999999999").Failure.ShouldBe(ConnectFailure.NotInGrant);
+        results.Where(r => r.Succeeded).Select(r => r.PageId).ShouldBe([Taipei, Taichung]);
+        (await driver.Sandbox.SubscribedAppsAsync(DemoWorld.PartnerPageId)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Connect_SubscriptionRefusedByFacebook_ReportsTheGraphErrorAndStoresNothing()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await driver.Sandbox.PutAsync($"pages/{Taipei}/roles/{DemoWorld.DanaId}", new { tasks = new[] { "MODERATE", "MESSAGING" } });
+
+        var result = (await driver.ConnectAsync(admin, Taipei)).Single();
+
+        result.Failure.ShouldBe(ConnectFailure.SubscribeFailed);
+        result.Error.ShouldNotBeNull().Code.ShouldBe(190);
+        result.Error.Subcode.ShouldBe(492);
+        (await driver.OverviewAsync(admin)).Connections.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Connect_PageAlreadyConnectedByAnotherTeam_IsGreyedAndRefused()
+    {
+        var otherAdmin = await driver.CallerAsync("admin@other.local");
+        await driver.ConsentAsync(otherAdmin, DemoWorld.SamId, "all");
+        (await driver.ConnectAsync(otherAdmin, DemoWorld.SharedPageId)).Single().Succeeded.ShouldBeTrue();
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+
+        var overview = await driver.OverviewAsync(admin);
+        var result = (await driver.ConnectAsync(admin, DemoWorld.SharedPageId)).Single();
+
+        overview.AuthorizedPages.Single(p => p.PageId == DemoWorld.SharedPageId).Availability.ShouldBe(PageAvailability.ConnectedByAnotherTeam);
+        result.Failure.ShouldBe(ConnectFailure.ConnectedByAnotherTeam);
+    }
+
+    [Fact]
+    public async Task Disconnect_ConnectedPage_UnsubscribesKeepsHistoryAndRecordsWho()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await driver.ConnectAsync(admin, Taipei);
+        var connection = (await driver.OverviewAsync(admin)).Connections.Single();
+
+        var outcome = await driver.DisconnectAsync(admin, connection.Id);
+
+        outcome.ShouldBe(DisconnectOutcome.Disconnected);
+        (await driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldBeEmpty();
+        (await driver.OverviewAsync(admin)).Connections.ShouldBeEmpty();
+        await using var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        var stored = await db.PageConnections.SingleAsync(c => c.Id == connection.Id);
+        stored.Status.ShouldBe(ConnectionStatus.Disconnected);
+        stored.DisconnectedByName.ShouldBe(admin.DisplayName);
+        stored.ProtectedPageToken.ShouldBeNull();
+        var kinds = await db.ConnectionEvents.Where(e => e.ConnectionId == connection.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync();
+        kinds.ShouldContain(ConnectionEventKind.Connected);
+        kinds.Last().ShouldBe(ConnectionEventKind.Disconnected);
+    }
+
+    [Fact]
+    public async Task Reconnect_AfterDisconnect_ReusesTheConnectionSoHistoryStaysTogether()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await driver.ConnectAsync(admin, Taipei);
+        var first = (await driver.OverviewAsync(admin)).Connections.Single();
+        await driver.DisconnectAsync(admin, first.Id);
+
+        // The help page's way to reauthorize: disconnect, connect Facebook again, tick the page, connect.
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        var result = (await driver.ConnectAsync(admin, Taipei)).Single();
+
+        result.Succeeded.ShouldBeTrue();
+        var again = (await driver.OverviewAsync(admin)).Connections.Single();
+        again.Id.ShouldBe(first.Id);
+        again.Status.ShouldBe(ConnectionStatus.Healthy);
+        (await driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task ConnectedPage_TokenInDatabaseAndLogs_IsNeverInClear()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await driver.ConnectAsync(admin, Taipei);
+        await using (var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            (await db.PageConnections.SingleAsync()).ProtectedPageToken.ShouldNotBeNull().ShouldNotStartWith("EAA");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(server.DataFolder, "omnichat.db*"))
+        {
+            System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)).ShouldNotContain("EAA", customMessage: file);
+        }
+        server.Logs.Lines.ShouldNotContain(line => line.Contains("EAA"));
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Omnichat.Console.Sandbox.World;
+using Omnichat.Core.Channels;
+using Omnichat.Core.Data;
+using Omnichat.Tests.Infrastructure;
+
+namespace Omnichat.Tests.Channels;
+
+/// <summary>Every bad return from the consent dialog gets its own answer and stores nothing.</summary>
+public sealed class ConsentCallbackTests : IAsyncLifetime
+{
+    private ConsoleServer server = default!;
+    private ConsentDriver driver = default!;
+
+    public async Task InitializeAsync()
+    {
+        server = await ConsoleServer.StartAsync();
+        driver = new ConsentDriver(server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        driver.Dispose();
+        await server.DisposeAsync();
+    }
+
+    private async Task<int> GrantCountAsync()
+    {
+        await using var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        return await db.FacebookGrants.CountAsync();
+    }
+
+    [Fact]
+    public async Task Complete_DialogCancelled_SaysCancelledAndStoresNothing()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
+
+        var outcome = await driver.CompleteAsync(admin, new ConsentCallback(null, dialog["state"], "access_denied", "user_denied"));
+
+        outcome.Kind.ShouldBe(ConsentOutcomeKind.Cancelled);
+        (await GrantCountAsync()).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(null, ConsentOutcomeKind.MissingState)]
+    [InlineData("", ConsentOutcomeKind.MissingState)]
+    [InlineData("made-up-state", ConsentOutcomeKind.InvalidState)]
+    public async Task Complete_MissingOrForeignState_RefusesAndStoresNothing(string? state, ConsentOutcomeKind expected)
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
+        var callback = await driver.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
+
+        var outcome = await driver.CompleteAsync(admin, callback with { State = state });
+
+        outcome.Kind.ShouldBe(expected);
+        (await GrantCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Complete_StateOpenedByAnotherUser_IsRefused()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        var otherAdmin = await driver.CallerAsync("admin@other.local");
+        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
+        var callback = await driver.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
+
+        var outcome = await driver.CompleteAsync(otherAdmin, callback);
+
+        outcome.Kind.ShouldBe(ConsentOutcomeKind.InvalidState);
+        (await GrantCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Complete_SameCallbackTwice_SecondIsRecognisedAsReused()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
+        var callback = await driver.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
+
+        (await driver.CompleteAsync(admin, callback)).Kind.ShouldBe(ConsentOutcomeKind.Authorized);
+        var second = await driver.CompleteAsync(admin, callback);
+
+        second.Kind.ShouldBe(ConsentOutcomeKind.StateReused);
+        (await GrantCountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Complete_CodeAlreadyExchanged_ReportsCodeReusedFromFacebook()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        var first = await driver.AuthorizeAsync(await driver.BeginAsync(admin, OAuthPurpose.Connect), DemoWorld.DanaId, "all");
+        await driver.CompleteAsync(admin, first);
+        var fresh = await driver.BeginAsync(admin, OAuthPurpose.Connect);
+
+        var outcome = await driver.CompleteAsync(admin, new ConsentCallback(first.Code, fresh["state"], null, null));
+
+        outcome.Kind.ShouldBe(ConsentOutcomeKind.CodeReused);
+        outcome.Error.ShouldNotBeNull().Subcode.ShouldBe(36009);
+    }
+
+    [Fact]
+    public async Task Complete_MissingCode_StoresNothing()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
+
+        var outcome = await driver.CompleteAsync(admin, new ConsentCallback(null, dialog["state"], null, null));
+
+        outcome.Kind.ShouldBe(ConsentOutcomeKind.MissingCode);
+        (await GrantCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Consume_StateOlderThanItsLifetime_IsExpired()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var store = new OAuthStateStore(driver.Service<IDbContextFactory<OmnichatDbContext>>(), clock);
+        var admin = await driver.CallerAsync("admin@demo.local");
+        var state = await store.IssueAsync(admin, OAuthPurpose.Connect, null, driver.RedirectUri, CancellationToken.None);
+
+        clock.Advance(OAuthStateStore.Lifetime + TimeSpan.FromSeconds(1));
+        var (check, _) = await store.ConsumeAsync(state, admin, CancellationToken.None);
+
+        check.ShouldBe(OAuthStateCheck.Expired);
+    }
+
+    [Fact]
+    public async Task Begin_Agent_IsNotAllowedToOpenTheDialog()
+    {
+        var agent = await driver.CallerAsync("agent@demo.local");
+
+        var dialog = await driver.Service<ConsentService>().BeginAsync(agent, OAuthPurpose.Connect, null, driver.RedirectUri, CancellationToken.None);
+
+        dialog.ShouldBeNull();
+    }
+}
