@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Omnichat.Console.Components.Account;
+using Omnichat.Console.Components.Shared;
 using Omnichat.Console.Localization;
 using Omnichat.Console.Sandbox;
 using Omnichat.Core.Data;
@@ -22,6 +23,7 @@ public static class ConsoleRegistration
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentCaller>();
+        services.AddScoped<ActionFeedback>();
         services.AddScoped<DemoSeeder>();
         services.AddAuthentication(options =>
             {

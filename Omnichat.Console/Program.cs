@@ -18,6 +18,7 @@ app.UseOmnichatPipeline();
 app.MapHealthEndpoints();
 app.MapCultureEndpoints();
 app.MapAccountEndpoints();
+app.MapFacebookOAuthEndpoints();
 app.MapFacebookSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

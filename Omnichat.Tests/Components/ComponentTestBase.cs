@@ -18,6 +18,7 @@ namespace Omnichat.Tests.Components;
 /// </summary>
 public abstract class ComponentTestBase : IAsyncLifetime
 {
+    private readonly string databasePath;
     private bool interactive = true;
 
     protected ComponentTestBase()
@@ -31,6 +32,7 @@ public abstract class ComponentTestBase : IAsyncLifetime
         });
         Context.Services.AddOmnichatLocalization();
         Context.Services.AddScoped<CurrentCaller>();
+        databasePath = ChannelServices.AddForComponents(Context.Services);
         Authorization = Context.AddAuthorization();
         UseCulture(ConsoleCultures.Default);
     }
@@ -88,7 +90,12 @@ public abstract class ComponentTestBase : IAsyncLifetime
         return Context.Render(parameters);
     }
 
-    public virtual Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => ChannelServices.MigrateAsync(Context.Services);
 
-    async Task IAsyncLifetime.DisposeAsync() => await Context.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(databasePath);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Facebook;
 using Omnichat.Console.Sandbox.World;
+using PageTasks = Omnichat.Console.Sandbox.World.PageTasks;
 
 namespace Omnichat.Console.Sandbox.Graph;
 

@@ -1,0 +1,33 @@
+using MudBlazor;
+
+namespace Omnichat.Console.Components.Shared;
+
+/// <summary>
+/// The one place that confirms actions and reports their results, so every page asks and answers the same way:
+/// a confirmation before anything destructive, a snackbar with the outcome, details kept for errors.
+/// </summary>
+public sealed class ActionFeedback(IDialogService dialogs, ISnackbar snackbar)
+{
+    public async Task<bool> ConfirmAsync(string title, string message, string confirmText, string cancelText)
+    {
+        var answer = await dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+        {
+            Title = title,
+            Message = message,
+            YesText = confirmText,
+            CancelText = cancelText,
+        }, new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true });
+        return answer == true;
+    }
+
+    public void Success(string message) => snackbar.Add(message, Severity.Success);
+
+    public void Warning(string message) => snackbar.Add(message, Severity.Warning);
+
+    /// <summary>Errors stay until closed, so there is time to read and copy the details.</summary>
+    public void Error(string message) => snackbar.Add(message, Severity.Error, options =>
+    {
+        options.RequireInteraction = true;
+        options.ShowCloseIcon = true;
+    });
+}
