@@ -34,6 +34,12 @@ public sealed class SignInFlowTests(BrowserFixture browser) : BrowserTest(browse
         await WaitForCircuitAsync(page);
         (await page.Locator("[data-testid=main-nav]").InnerTextAsync()).ShouldContain("Social channel integration");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Social channel integration");
+
+        // The drawer turns into an overlay on a phone; the page must still read well.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await WaitForCircuitAsync(page);
+        await ScreenshotAsync(page, "channels-en-phone");
     }
 
     [Fact]
