@@ -43,6 +43,9 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host does not map static web assets (blazor.web.js, MudBlazor's files) from the
+        // build output; without them the browser tests' pages never start a circuit.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

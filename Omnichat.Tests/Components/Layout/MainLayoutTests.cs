@@ -16,10 +16,10 @@ public sealed class MainLayoutTests : ComponentTestBase
 
         var cut = RenderLayout();
 
-        var nav = cut.Find(".mud-navmenu").TextContent;
+        var nav = cut.Find("[data-testid=main-nav]").TextContent;
         nav.ShouldContain("通訊渠道");
         nav.ShouldContain("串接社群通訊渠道");
-        cut.Find(".mud-navmenu a[href='channels/facebook']").ShouldNotBeNull();
+        cut.Find("[data-testid=main-nav] a[href='channels/facebook']").ShouldNotBeNull();
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class MainLayoutTests : ComponentTestBase
 
         var cut = RenderLayout();
 
-        var nav = cut.Find(".mud-navmenu").TextContent;
+        var nav = cut.Find("[data-testid=main-nav]").TextContent;
         nav.ShouldContain("Channels");
         nav.ShouldContain("Social channel integration");
         nav.ShouldNotContain("通訊渠道");

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Omnichat.Tests.Resources;
+
+/// <summary>
+/// The compiler checks that every key a page uses exists (Loc[nameof(ChannelsStrings.Key)]); these tests check the
+/// rest: every zh-TW key has English, English has no stray keys, and no key lies unused in the .resx.
+/// </summary>
+public sealed partial class ResourceStringsTests
+{
+    private static readonly string ConsoleFolder = Path.Combine(RepositoryRoot(), "Omnichat.Console");
+    private static readonly string ResourcesFolder = Path.Combine(ConsoleFolder, "Resources");
+
+    /// <summary>Every area with an English file; MudBlazorStrings has none (English is MudBlazor's own).</summary>
+    public static TheoryData<string> Areas() =>
+        new(Directory.GetFiles(ResourcesFolder, "*.en.resx").Select(f => Path.GetFileName(f)[..^".en.resx".Length]).Order());
+
+    [Theory]
+    [MemberData(nameof(Areas))]
+    public void Area_EveryKey_HasChineseAndEnglishValues(string area)
+    {
+        var chinese = Read(Path.Combine(ResourcesFolder, $"{area}.resx"));
+        var english = Read(Path.Combine(ResourcesFolder, $"{area}.en.resx"));
+
+        english.Keys.Except(chinese.Keys).ShouldBeEmpty($"{area}.en.resx has keys the zh-TW file lacks");
+        chinese.Keys.Except(english.Keys).ShouldBeEmpty($"{area}.en.resx lacks these keys");
+        chinese.Where(kv => string.IsNullOrWhiteSpace(kv.Value)).Select(kv => kv.Key).ShouldBeEmpty();
+        english.Where(kv => string.IsNullOrWhiteSpace(kv.Value)).Select(kv => kv.Key).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Areas))]
+    public void Area_EveryKey_IsUsedInTheConsole(string area)
+    {
+        var source = string.Join('\n', Directory
+            .EnumerateFiles(ConsoleFolder, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+        var used = KeyReference().Matches(source)
+            .Where(m => m.Groups["area"].Value == area)
+            .Select(m => m.Groups["key"].Value)
+            .ToHashSet();
+
+        Read(Path.Combine(ResourcesFolder, $"{area}.resx")).Keys.Where(k => !used.Contains(k))
+            .ShouldBeEmpty($"unused keys in {area}.resx: delete them or use them as {area}.Key");
+    }
+
+    private static Dictionary<string, string> Read(string path) =>
+        XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    [GeneratedRegex(@"\b(?<area>[A-Z][A-Za-z]*Strings)\.(?<key>[A-Z][A-Za-z0-9_]*)")]
+    private static partial Regex KeyReference();
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Omnichat.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("No Omnichat.sln above the test output.");
+    }
+}
