@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Omnichat.Console.Resources;
@@ -6,10 +7,23 @@ using Omnichat.Core.Facebook;
 
 namespace Omnichat.Console.Components.Pages.Channels;
 
-/// <summary>Words and colours for statuses, causes and failures: the same everywhere they are shown.</summary>
+/// <summary>
+/// Words and colours for statuses, causes and failures: the same everywhere they are shown. Every member of each
+/// enum is named here, so a new status or cause without words fails to compile rather than showing a key.
+/// </summary>
 public static class FacebookText
 {
-    public static string Status(IStringLocalizer<FacebookStrings> loc, ConnectionStatus status) => loc[$"Status_{status}"];
+    public static string Status(IStringLocalizer<FacebookStrings> loc, ConnectionStatus status) => loc[status switch
+    {
+        ConnectionStatus.Healthy => nameof(FacebookStrings.Status_Healthy),
+        ConnectionStatus.NeedsReauthorization => nameof(FacebookStrings.Status_NeedsReauthorization),
+        ConnectionStatus.MissingPermission => nameof(FacebookStrings.Status_MissingPermission),
+        ConnectionStatus.NotPageAdmin => nameof(FacebookStrings.Status_NotPageAdmin),
+        ConnectionStatus.WebhookNotSubscribed => nameof(FacebookStrings.Status_WebhookNotSubscribed),
+        ConnectionStatus.NotMessengerReceiver => nameof(FacebookStrings.Status_NotMessengerReceiver),
+        ConnectionStatus.Disconnected => nameof(FacebookStrings.Status_Disconnected),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    }];
 
     public static Color StatusColor(ConnectionStatus status) => status switch
     {
@@ -19,30 +33,85 @@ public static class FacebookText
         _ => Color.Error,
     };
 
-    public static string Cause(IStringLocalizer<FacebookStrings> loc, FailureCause cause) => loc[$"Cause_{cause}"];
+    public static string Cause(IStringLocalizer<FacebookStrings> loc, FailureCause cause) => cause == FailureCause.None ? "" : loc[cause switch
+    {
+        FailureCause.PasswordChangedOrSecurityReset => nameof(FacebookStrings.Cause_PasswordChangedOrSecurityReset),
+        FailureCause.SessionInvalidated => nameof(FacebookStrings.Cause_SessionInvalidated),
+        FailureCause.Checkpoint => nameof(FacebookStrings.Cause_Checkpoint),
+        FailureCause.TokenExpired => nameof(FacebookStrings.Cause_TokenExpired),
+        FailureCause.UnconfirmedAccount => nameof(FacebookStrings.Cause_UnconfirmedAccount),
+        FailureCause.AppRemoved => nameof(FacebookStrings.Cause_AppRemoved),
+        FailureCause.PageNotGranted => nameof(FacebookStrings.Cause_PageNotGranted),
+        FailureCause.PermissionMissing => nameof(FacebookStrings.Cause_PermissionMissing),
+        FailureCause.PageRoleLost => nameof(FacebookStrings.Cause_PageRoleLost),
+        FailureCause.WebhookNotSubscribed => nameof(FacebookStrings.Cause_WebhookNotSubscribed),
+        FailureCause.NotMessengerReceiver => nameof(FacebookStrings.Cause_NotMessengerReceiver),
+        FailureCause.TokenInvalid => nameof(FacebookStrings.Cause_TokenInvalid),
+        FailureCause.AppNotLive => nameof(FacebookStrings.Cause_AppNotLive),
+        FailureCause.Transient => nameof(FacebookStrings.Cause_Transient),
+        FailureCause.RateLimited => nameof(FacebookStrings.Cause_RateLimited),
+        FailureCause.Configuration => nameof(FacebookStrings.Cause_Configuration),
+        FailureCause.Unknown => nameof(FacebookStrings.Cause_Unknown),
+        FailureCause.PageRestricted => nameof(FacebookStrings.Cause_PageRestricted),
+        FailureCause.OutsideMessagingWindow => nameof(FacebookStrings.Cause_OutsideMessagingWindow),
+        FailureCause.RecipientUnavailable => nameof(FacebookStrings.Cause_RecipientUnavailable),
+        FailureCause.RecipientNotFound => nameof(FacebookStrings.Cause_RecipientNotFound),
+        FailureCause.AttachmentRejected => nameof(FacebookStrings.Cause_AttachmentRejected),
+        FailureCause.MessageRejected => nameof(FacebookStrings.Cause_MessageRejected),
+        _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
+    }];
 
     public static string Availability(IStringLocalizer<FacebookStrings> loc, AuthorizedPageView page) => page.Availability switch
     {
-        PageAvailability.PermissionMissing => loc[nameof(FacebookStrings.Avail_PermissionMissing), string.Join(", ", page.MissingScopes)],
         PageAvailability.Available => "",
-        _ => loc[$"Avail_{page.Availability}"],
+        PageAvailability.ConnectedByThisTeam => loc[nameof(FacebookStrings.Avail_ConnectedByThisTeam)],
+        PageAvailability.ConnectedByAnotherTeam => loc[nameof(FacebookStrings.Avail_ConnectedByAnotherTeam)],
+        PageAvailability.NotPageAdmin => loc[nameof(FacebookStrings.Avail_NotPageAdmin)],
+        PageAvailability.PageNotGranted => loc[nameof(FacebookStrings.Avail_PageNotGranted)],
+        PageAvailability.PermissionMissing => loc[nameof(FacebookStrings.Avail_PermissionMissing), string.Join(", ", page.MissingScopes)],
+        _ => throw new ArgumentOutOfRangeException(nameof(page), page.Availability, null),
     };
 
     public static string ConnectFailure(IStringLocalizer<FacebookStrings> loc, ConnectPageResult result) => result.Failure switch
     {
         null => "",
+        Core.Channels.ConnectFailure.NotTeamAdmin => loc[nameof(FacebookStrings.ConnectFailure_NotTeamAdmin)],
+        Core.Channels.ConnectFailure.NotInGrant => loc[nameof(FacebookStrings.ConnectFailure_NotInGrant)],
+        Core.Channels.ConnectFailure.AlreadyConnected => loc[nameof(FacebookStrings.ConnectFailure_AlreadyConnected)],
+        Core.Channels.ConnectFailure.ConnectedByAnotherTeam => loc[nameof(FacebookStrings.ConnectFailure_ConnectedByAnotherTeam)],
+        Core.Channels.ConnectFailure.NotPageAdmin => loc[nameof(FacebookStrings.ConnectFailure_NotPageAdmin)],
+        Core.Channels.ConnectFailure.PageNotGranted => loc[nameof(FacebookStrings.ConnectFailure_PageNotGranted)],
+        Core.Channels.ConnectFailure.PermissionMissing => loc[nameof(FacebookStrings.ConnectFailure_PermissionMissing)],
         Core.Channels.ConnectFailure.SubscribeFailed => loc[nameof(FacebookStrings.ConnectFailure_SubscribeFailed), GraphError(loc, result.Error)],
-        _ => loc[$"ConnectFailure_{result.Failure}"],
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result.Failure, null),
     };
 
-    /// <summary>What Facebook said, with the code and trace id support asks for; never a token.</summary>
+    public static string Outcome(IStringLocalizer<FacebookStrings> loc, ConsentOutcome outcome) => outcome.Kind switch
+    {
+        ConsentOutcomeKind.Authorized => loc[nameof(FacebookStrings.Outcome_Authorized), outcome.AuthorizedPageCount, outcome.FacebookUserName ?? ""],
+        ConsentOutcomeKind.Reauthorized => loc[nameof(FacebookStrings.Outcome_Reauthorized), outcome.PageName ?? ""],
+        ConsentOutcomeKind.Cancelled => loc[nameof(FacebookStrings.Outcome_Cancelled)],
+        ConsentOutcomeKind.MissingState => loc[nameof(FacebookStrings.Outcome_MissingState)],
+        ConsentOutcomeKind.InvalidState => loc[nameof(FacebookStrings.Outcome_InvalidState)],
+        ConsentOutcomeKind.StateExpired => loc[nameof(FacebookStrings.Outcome_StateExpired)],
+        ConsentOutcomeKind.StateReused => loc[nameof(FacebookStrings.Outcome_StateReused)],
+        ConsentOutcomeKind.MissingCode => loc[nameof(FacebookStrings.Outcome_MissingCode)],
+        ConsentOutcomeKind.CodeReused => loc[nameof(FacebookStrings.Outcome_CodeReused)],
+        ConsentOutcomeKind.CodeExpired => loc[nameof(FacebookStrings.Outcome_CodeExpired)],
+        ConsentOutcomeKind.NotTeamAdmin => loc[nameof(FacebookStrings.Outcome_NotTeamAdmin)],
+        ConsentOutcomeKind.PageNotCovered => loc[nameof(FacebookStrings.Outcome_PageNotCovered), outcome.PageName ?? ""],
+        ConsentOutcomeKind.GraphFailed => loc[nameof(FacebookStrings.Outcome_GraphFailed), GraphError(loc, outcome.Error)],
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Kind, null),
+    };
+
+    /// <summary>What Facebook said, in plain words where we know them, with the code and trace id support asks for; never a token.</summary>
     public static string GraphError(IStringLocalizer<FacebookStrings> loc, GraphError? error)
     {
         if (error is null)
         {
             return "";
         }
-        var code = error.Subcode is int sub ? $"{error.Code}/{sub}" : error.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var code = error.Subcode is int sub ? $"{error.Code}/{sub}" : error.Code.ToString(CultureInfo.InvariantCulture);
         var cause = GraphErrorClassifier.Classify(error).Cause;
         var explanation = cause is FailureCause.Unknown or FailureCause.None ? error.Message : Cause(loc, cause);
         return $"{explanation} ({loc[nameof(FacebookStrings.GraphErrorDetails), code, error.FbTraceId ?? "-"]})";
