@@ -3,6 +3,7 @@ using Omnichat.Core.Facebook;
 using Omnichat.Console.Sandbox.Control;
 using Omnichat.Console.Sandbox.Dialog;
 using Omnichat.Console.Sandbox.Graph;
+using Omnichat.Console.Sandbox.Panel;
 using Omnichat.Console.Sandbox.World;
 
 namespace Omnichat.Console.Sandbox;
@@ -35,6 +36,7 @@ public static class SandboxRegistration
         services.AddSingleton<DialogSessionStore>();
         services.AddSingleton<DeauthorizeNotifier>();
         services.AddSingleton<SandboxControl>();
+        services.AddScoped<PanelCommands>();
         services.AddHttpClient(DeauthorizeNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         return builder;
     }
