@@ -13,6 +13,8 @@ public static class Screenshots
         var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots", testClass);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{browser.NextScreenshotNumber(testClass):00}-{name}.png");
+        // A full-page capture of a scrolled page draws the fixed app bar mid-page; capture from the top.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
