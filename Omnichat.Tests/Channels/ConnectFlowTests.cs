@@ -200,4 +200,27 @@ public sealed class ConnectFlowTests : IAsyncLifetime
         }
         server.Logs.Lines.ShouldNotContain(line => TokenText.ContainsToken(line));
     }
+
+    [Fact]
+    public async Task Restart_SameDatabase_StoredTokensStillDecrypt()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await driver.ConnectAsync(admin, Taipei);
+        var copy = Path.Combine(Directory.CreateTempSubdirectory("omnichat-restart-").FullName, "omnichat.db");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            // Fold the write-ahead log into the file so the copy holds everything a restart would read.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        File.Copy(server.DatabasePath, copy);
+
+        // Data Protection keys live in the database, so a new process (new key ring in memory) reads old tokens.
+        await using var restarted = await ConsoleServer.StartAsync(s => s.With("ConnectionStrings:Omnichat", $"Data Source={copy}"));
+        await using var db2 = await restarted.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        (await db2.DataProtectionKeys.CountAsync()).ShouldBeGreaterThan(0);
+        var stored = await db2.PageConnections.SingleAsync();
+        restarted.Services.GetRequiredService<TokenProtector>().Unprotect(stored.ProtectedPageToken!).ShouldStartWith("EAA");
+    }
 }

@@ -102,6 +102,19 @@ public sealed class ConsentCallbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Complete_CodeOlderThanTenMinutes_ReportsCodeExpiredAndStoresNothing()
+    {
+        var admin = await driver.CallerAsync("admin@demo.local");
+        var callback = await driver.AuthorizeAsync(await driver.BeginAsync(admin, OAuthPurpose.Connect), DemoWorld.DanaId, "all");
+        await driver.Sandbox.PostJsonAsync("clock/advance", new { minutes = 11 });
+
+        var outcome = await driver.CompleteAsync(admin, callback);
+
+        outcome.Kind.ShouldBe(ConsentOutcomeKind.CodeExpired);
+        (await GrantCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Complete_MissingCode_StoresNothing()
     {
         var admin = await driver.CallerAsync("admin@demo.local");

@@ -54,6 +54,12 @@ public sealed class SandboxControl(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task PostJsonAsync(string path, object body)
+    {
+        using var response = await http.PostAsJsonAsync($"sandbox/api/{path}", body);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task PutAsync(string path, object body)
     {
         using var response = await http.PutAsJsonAsync($"sandbox/api/{path}", body);
