@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Omnichat.Core.Channels;
+using Omnichat.Core.Health;
+using Omnichat.Core.Notifications;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Data;
@@ -16,6 +18,9 @@ public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> option
     public DbSet<ConnectionEvent> ConnectionEvents => Set<ConnectionEvent>();
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ConnectionCheck> ConnectionChecks => Set<ConnectionCheck>();
+    public DbSet<FailureEpisode> FailureEpisodes => Set<FailureEpisode>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -30,6 +35,9 @@ public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> option
         configurationBuilder.Properties<FailureCause>().HaveConversion<string>().HaveMaxLength(48);
         configurationBuilder.Properties<ConnectionEventKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<OAuthPurpose>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<CheckOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<EmailState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<EmailKind>().HaveConversion<string>().HaveMaxLength(32);
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so indexes work on both providers.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();

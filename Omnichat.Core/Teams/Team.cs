@@ -8,4 +8,6 @@ public sealed class Team
     public DateOnly? PlanEndsOn { get; set; }
     /// <summary>Language of e-mails sent to the team: "zh-TW" or "en".</summary>
     public string Culture { get; set; } = "zh-TW";
+    /// <summary>Extra addresses for failure reminders besides the team's admins, comma-separated.</summary>
+    public string NotificationEmails { get; set; } = "";
 }

@@ -1,0 +1,21 @@
+using Omnichat.Core.Channels;
+
+namespace Omnichat.Core.Health;
+
+/// <summary>
+/// The time a connection spends away from Healthy. At most one open episode per connection, enforced by a unique
+/// index, so concurrent checks or a restart cannot start a second one (and so cannot send a second e-mail).
+/// </summary>
+public sealed class FailureEpisode
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ConnectionId { get; set; }
+    public Guid TeamId { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public ConnectionStatus Status { get; set; }
+    public FailureCause Cause { get; set; }
+    public Guid RunId { get; set; }
+    /// <summary>The reminder e-mail this episode was announced in; null only while none was due (never, today).</summary>
+    public Guid? EmailId { get; set; }
+}
