@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Health;
 
 namespace Omnichat.Core;
 
@@ -25,6 +26,7 @@ public static class CoreRegistration
             .PersistKeysToDbContext<OmnichatDbContext>();
 
         builder.Services.AddOptions<FacebookOptions>().BindConfiguration(FacebookOptions.SectionName);
+        builder.Services.AddSingleton<GraphUsageMonitor>();
         builder.Services.AddHttpClient<GraphClient>((services, http) =>
             {
                 // Read when the client is created, not at registration: the host post-configures GraphBaseUrl
@@ -39,6 +41,7 @@ public static class CoreRegistration
             // The framework's HttpClient logging prints request URLs, and Graph URLs carry tokens in their query.
             .RemoveAllLoggers();
         builder.Services.AddChannels();
+        builder.Services.AddIntegrationChecks();
         return builder;
     }
 }

@@ -8,4 +8,6 @@ public enum ConnectionEventKind
     StatusChanged,
     SubscribeFailed,
     UnsubscribeFailed,
+    /// <summary>The checker found our app missing from the page's subscribed apps and subscribed it again.</summary>
+    Resubscribed,
 }

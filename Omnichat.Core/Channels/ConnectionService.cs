@@ -94,7 +94,7 @@ public sealed class ConnectionService(
         connection.DisconnectedAt = null;
         connection.DisconnectedByName = null;
         connection.LastError = null;
-        ConnectionStatusChange.Apply(db, connection, ConnectionStatus.Healthy, FailureCause.None, now, "connected");
+        await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.Healthy, FailureCause.None, now, "connected", cancellationToken);
         db.ConnectionEvents.Add(new ConnectionEvent
         {
             ConnectionId = connection.Id,
@@ -151,7 +151,7 @@ public sealed class ConnectionService(
         }
 
         var now = clock.GetUtcNow();
-        ConnectionStatusChange.Apply(db, connection, ConnectionStatus.Disconnected, FailureCause.None, now, "disconnected");
+        await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.Disconnected, FailureCause.None, now, "disconnected", cancellationToken);
         connection.ProtectedPageToken = null;
         connection.DisconnectedAt = now;
         connection.DisconnectedByName = caller.DisplayName;

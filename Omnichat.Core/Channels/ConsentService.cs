@@ -203,7 +203,7 @@ public sealed class ConsentService(
         });
         if (subscribed.IsSuccess)
         {
-            ConnectionStatusChange.Apply(db, target, ConnectionStatus.Healthy, FailureCause.None, now, "reauthorized");
+            await ConnectionStatusChange.ApplyAsync(db, target, ConnectionStatus.Healthy, FailureCause.None, now, "reauthorized", cancellationToken);
             target.LastError = null;
         }
         else

@@ -10,7 +10,7 @@ namespace Omnichat.Core.Facebook;
 /// Every expected failure comes back as a <see cref="GraphError"/> value; only cancellation and bugs throw.
 /// Request URIs are relative without a leading slash so the configured version root is kept.
 /// </summary>
-public sealed class GraphClient(HttpClient http, IOptions<FacebookOptions> options, ILogger<GraphClient> logger)
+public sealed partial class GraphClient(HttpClient http, IOptions<FacebookOptions> options, GraphUsageMonitor usage, ILogger<GraphClient> logger)
 {
     /// <summary>How many pages of <c>me/accounts</c> are read at most; a loop guard far above any real admin's page count.</summary>
     public const int MaxAccountPages = 100;
@@ -61,7 +61,12 @@ public sealed class GraphClient(HttpClient http, IOptions<FacebookOptions> optio
         {
             return GraphResult<TokenDebugInfo>.Failure(result.Error);
         }
-        if (result.Value.Data is not { } data)
+        return ToTokenDebugInfo(result.Value, endpoint);
+    }
+
+    private GraphResult<TokenDebugInfo> ToTokenDebugInfo(DebugTokenDto dto, string endpoint)
+    {
+        if (dto.Data is not { } data)
         {
             return Unexpected<TokenDebugInfo>(HttpMethod.Get, endpoint, "the answer has no data object");
         }
@@ -172,6 +177,11 @@ public sealed class GraphClient(HttpClient http, IOptions<FacebookOptions> optio
     {
         var result = await SendAsync<ListDto<SubscribedAppDto>>(HttpMethod.Get, SubscribedAppsPath(pageId),
             [new("access_token", pageToken)], ct);
+        return ToSubscribedApps(result);
+    }
+
+    private static GraphResult<IReadOnlyList<SubscribedApp>> ToSubscribedApps(GraphResult<ListDto<SubscribedAppDto>> result)
+    {
         if (!result.IsSuccess)
         {
             return GraphResult<IReadOnlyList<SubscribedApp>>.Failure(result.Error);
@@ -240,7 +250,8 @@ public sealed class GraphClient(HttpClient http, IOptions<FacebookOptions> optio
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
-            return Interpret<TDto>(method, path, response, body);
+            usage.Observe(response.Headers);
+            return Interpret<TDto>(method, path, (int)response.StatusCode, TraceHeader(response), body);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -260,10 +271,9 @@ public sealed class GraphClient(HttpClient http, IOptions<FacebookOptions> optio
 
     // The body is the truth and the HTTP status only a hint: a 200 can carry an error object, and a 5xx
     // without Graph JSON (a proxy's HTML page) is no answer from Facebook at all.
-    private GraphResult<TDto> Interpret<TDto>(HttpMethod method, string path, HttpResponseMessage response, string body)
+    private GraphResult<TDto> Interpret<TDto>(HttpMethod method, string path, int status, string? traceHeader, string body)
         where TDto : class
     {
-        var status = (int)response.StatusCode;
         JsonDocument document;
         try
         {
@@ -279,9 +289,9 @@ public sealed class GraphClient(HttpClient http, IOptions<FacebookOptions> optio
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var errorElement))
             {
-                return ToFailure<TDto>(method, path, response, errorElement);
+                return ToFailure<TDto>(method, path, status, traceHeader, errorElement);
             }
-            if (!response.IsSuccessStatusCode)
+            if (status is < 200 or > 299)
             {
                 return Unexpected<TDto>(method, path, "an HTTP error without a Graph error object", status);
             }
@@ -304,9 +314,8 @@ public sealed class GraphClient(HttpClient http, IOptions<FacebookOptions> optio
         }
     }
 
-    private GraphResult<TDto> ToFailure<TDto>(HttpMethod method, string path, HttpResponseMessage response, JsonElement errorElement)
+    private GraphResult<TDto> ToFailure<TDto>(HttpMethod method, string path, int status, string? traceHeader, JsonElement errorElement)
     {
-        var status = (int)response.StatusCode;
         ErrorDto? dto = null;
         if (errorElement.ValueKind == JsonValueKind.Object)
         {
@@ -324,12 +333,14 @@ public sealed class GraphClient(HttpClient http, IOptions<FacebookOptions> optio
             return Unexpected<TDto>(method, path, "the error object has an unexpected shape", status);
         }
 
-        var traceHeader = response.Headers.TryGetValues("x-fb-trace-id", out var values) ? values.FirstOrDefault() : null;
         var error = dto.ToGraphError(status, traceHeader);
         GraphClientLog.GraphError(logger, method.Method, path, error.Code, error.Subcode, error.Type, error.HttpStatus,
             error.FbTraceId, TokenRedactor.Redact(error.Message));
         return GraphResult<TDto>.Failure(error);
     }
+
+    private static string? TraceHeader(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("x-fb-trace-id", out var values) ? values.FirstOrDefault() : null;
 
     private GraphResult<T> Unexpected<T>(HttpMethod method, string path, string reason, int? httpStatus = null)
     {

@@ -29,6 +29,6 @@ public static class GraphTestClient
         {
             http.Timeout = value;
         }
-        return new GraphClient(http, Microsoft.Extensions.Options.Options.Create(options), (logs ?? new LogCollector()).CreateLogger<GraphClient>());
+        return new GraphClient(http, Microsoft.Extensions.Options.Options.Create(options), new GraphUsageMonitor(), (logs ?? new LogCollector()).CreateLogger<GraphClient>());
     }
 }

@@ -1,0 +1,3 @@
+namespace Omnichat.Core.Health;
+
+public sealed record CheckProgress(int Done, int Total);

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Omnichat.Core.Channels;
+using Omnichat.Core.Data;
+using Omnichat.Core.Notifications;
+
+namespace Omnichat.Core.Health;
+
+/// <summary>
+/// Stores one run's verdicts team by team, each team in one transaction: the check results, status changes,
+/// episodes, and, when episodes started, the one reminder e-mail for them. Inconclusive results change nothing.
+/// </summary>
+public sealed class CheckResultRecorder(
+    IDbContextFactory<OmnichatDbContext> dbFactory,
+    ChannelChangeNotifier notifier,
+    ILogger<CheckResultRecorder> logger)
+{
+    /// <returns>How many failure episodes started.</returns>
+    public async Task<int> RecordAsync(Guid runId, IReadOnlyDictionary<Guid, PageVerdict> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (verdicts.Count == 0)
+        {
+            return 0;
+        }
+        Dictionary<Guid, Guid> teams;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var ids = verdicts.Keys.ToList();
+            teams = await db.PageConnections.AsNoTracking().Where(c => ids.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, c => c.TeamId, cancellationToken);
+        }
+
+        var started = 0;
+        foreach (var team in verdicts.Where(v => teams.ContainsKey(v.Key)).GroupBy(v => teams[v.Key]))
+        {
+            var teamVerdicts = team.ToDictionary(v => v.Key, v => v.Value);
+            try
+            {
+                started += await RecordTeamAsync(runId, team.Key, teamVerdicts, at, cancellationToken);
+            }
+            catch (DbUpdateException ex)
+            {
+                // Another run opened an episode for one of these connections first; the unique index said no.
+                // Read again and apply on top of what that run wrote, so its episode (and its e-mail) stays the only one.
+                logger.LogInformation(ex, "Run {RunId} raced another check for team {TeamId}; applying again", runId, team.Key);
+                started += await RecordTeamAsync(runId, team.Key, teamVerdicts, at, cancellationToken);
+            }
+            await notifier.NotifyAsync(team.Key);
+        }
+        return started;
+    }
+
+    private async Task<int> RecordTeamAsync(Guid runId, Guid teamId, IReadOnlyDictionary<Guid, PageVerdict> verdicts,
+        DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = verdicts.Keys.ToList();
+        var connections = await db.PageConnections
+            .Where(c => ids.Contains(c.Id) && c.Status != ConnectionStatus.Disconnected)
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var open = await db.FailureEpisodes.Where(e => e.TeamId == teamId && e.EndedAt == null)
+            .ToDictionaryAsync(e => e.ConnectionId, cancellationToken);
+
+        var startedHere = new List<(FailureEpisode Episode, PageConnection Connection)>();
+        foreach (var (connectionId, verdict) in verdicts)
+        {
+            // Disconnected while the check ran: its result no longer matters.
+            if (!connections.TryGetValue(connectionId, out var connection))
+            {
+                continue;
+            }
+            db.ConnectionChecks.Add(new ConnectionCheck
+            {
+                ConnectionId = connectionId,
+                TeamId = teamId,
+                RunId = runId,
+                At = at,
+                Outcome = verdict.Outcome,
+                Status = verdict.Outcome == CheckOutcome.Inconclusive ? connection.Status : verdict.Status,
+                Cause = verdict.Cause,
+                ErrorCode = verdict.Error?.Code,
+                ErrorSubcode = verdict.Error?.Subcode,
+                FbTraceId = verdict.Error?.FbTraceId,
+                Detail = verdict.Detail ?? verdict.Error?.ToString(),
+            });
+            connection.LastCheckedAt = at;
+            if (verdict.Outcome == CheckOutcome.Inconclusive)
+            {
+                continue;
+            }
+            connection.LastError = verdict.Outcome == CheckOutcome.Failed ? verdict.Error?.ToString() ?? verdict.Detail : null;
+            if (verdict.Outcome == CheckOutcome.Repaired)
+            {
+                db.ConnectionEvents.Add(new ConnectionEvent
+                {
+                    ConnectionId = connectionId,
+                    TeamId = teamId,
+                    Kind = ConnectionEventKind.Resubscribed,
+                    At = at,
+                    ActorName = "system",
+                    Detail = verdict.Detail,
+                });
+            }
+            var episode = ConnectionStatusChange.Apply(db, connection, open.GetValueOrDefault(connectionId),
+                verdict.Status, verdict.Cause, at, verdict.Detail ?? verdict.Error?.ToString(), runId);
+            if (episode is not null)
+            {
+                startedHere.Add((episode, connection));
+            }
+        }
+
+        if (startedHere.Count > 0)
+        {
+            await AnnounceAsync(db, runId, teamId, startedHere, at, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return startedHere.Count;
+    }
+
+    // Pages that fail in the same run share one e-mail; a team whose plan has ended gets none, and that is recorded.
+    private static async Task AnnounceAsync(OmnichatDbContext db, Guid runId, Guid teamId,
+        IReadOnlyList<(FailureEpisode Episode, PageConnection Connection)> started, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == teamId, cancellationToken);
+        var planEnded = team.PlanEndsOn is DateOnly end && end < DateOnly.FromDateTime(at.UtcDateTime);
+        var payload = new ConnectionFailurePayload(started
+            .Select(s => new FailedPage(s.Connection.Id, s.Connection.PageId, s.Connection.PageName, s.Episode.Status, s.Episode.Cause))
+            .ToList());
+        var email = new OutboxEmail
+        {
+            TeamId = teamId,
+            Kind = EmailKind.ConnectionFailure,
+            RunId = runId,
+            Payload = JsonSerializer.Serialize(payload, OutboxPayloadJson.Options),
+            State = planEnded ? EmailState.Suppressed : EmailState.Pending,
+            CreatedAt = at,
+            NextAttemptAt = at,
+        };
+        db.OutboxEmails.Add(email);
+        foreach (var (episode, _) in started)
+        {
+            episode.EmailId = email.Id;
+        }
+    }
+}

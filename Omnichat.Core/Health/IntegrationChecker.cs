@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omnichat.Core.Channels;
+using Omnichat.Core.Data;
+using Omnichat.Core.Facebook;
+
+namespace Omnichat.Core.Health;
+
+/// <summary>
+/// Checks connections against Facebook: debug_token and subscribed_apps per page, 25 pages to a batch request,
+/// a few batches at a time. Repairs a dropped webhook subscription itself, then records every result and lets
+/// <see cref="CheckResultRecorder"/> apply statuses, episodes and the reminder e-mail.
+/// </summary>
+public sealed class IntegrationChecker(
+    GraphClient graph,
+    GraphUsageMonitor usage,
+    TokenProtector tokens,
+    IDbContextFactory<OmnichatDbContext> dbFactory,
+    CheckResultRecorder recorder,
+    IOptions<HealthCheckOptions> options,
+    IOptions<FacebookOptions> facebook,
+    TimeProvider clock,
+    ILogger<IntegrationChecker> logger)
+{
+    private HealthCheckOptions Options => options.Value;
+
+    public async Task<CheckRunSummary> CheckAsync(CheckScope scope, IProgress<CheckProgress>? progress, CancellationToken cancellationToken)
+    {
+        var runId = Guid.NewGuid();
+        var targets = await LoadTargetsAsync(scope, cancellationToken);
+        logger.LogInformation("Check run {RunId} starts with {Count} connections", runId, targets.Count);
+        progress?.Report(new CheckProgress(0, targets.Count));
+
+        var verdicts = new ConcurrentDictionary<Guid, PageVerdict>();
+        var requests = 0;
+        var done = 0;
+        var chunkSize = Options.UseBatch ? GraphClient.MaxPagesPerBatch : 1;
+        await Parallel.ForEachAsync(targets.Chunk(chunkSize),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.MaxConcurrency), CancellationToken = cancellationToken },
+            async (chunk, ct) =>
+            {
+                var (answers, calls) = await AskAsync(chunk, ct);
+                Interlocked.Add(ref requests, calls);
+                foreach (var target in chunk)
+                {
+                    var verdict = answers.TryGetValue(target.PageId, out var answer)
+                        ? await RepairAsync(target, PageVerdictRules.Decide(answer, facebook.Value.AppId), ct)
+                        : PageVerdict.Inconclusive("Facebook did not answer this batch");
+                    verdicts[target.ConnectionId] = verdict;
+                }
+                progress?.Report(new CheckProgress(Interlocked.Add(ref done, chunk.Length), targets.Count));
+                await SlowDownIfNearLimitAsync(ct);
+            });
+
+        var started = await recorder.RecordAsync(runId, verdicts, clock.GetUtcNow(), cancellationToken);
+        var summary = new CheckRunSummary(runId, targets.Count,
+            verdicts.Values.Count(v => v.Outcome == CheckOutcome.Passed),
+            verdicts.Values.Count(v => v.Outcome == CheckOutcome.Failed),
+            verdicts.Values.Count(v => v.Outcome == CheckOutcome.Inconclusive),
+            verdicts.Values.Count(v => v.Outcome == CheckOutcome.Repaired),
+            started, requests);
+        logger.LogInformation("Check run {RunId} done: {Passed} passed, {Failed} failed, {Inconclusive} inconclusive, {Repaired} repaired, {Episodes} new failures, {Requests} Graph requests",
+            runId, summary.Passed, summary.Failed, summary.Inconclusive, summary.Repaired, summary.EpisodesStarted, summary.GraphRequests);
+        return summary;
+    }
+
+    private async Task<IReadOnlyList<CheckTarget>> LoadTargetsAsync(CheckScope scope, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.PageConnections.AsNoTracking()
+            .Where(c => c.Status != ConnectionStatus.Disconnected && c.ProtectedPageToken != null);
+        if (scope.TeamId is Guid teamId)
+        {
+            query = query.Where(c => c.TeamId == teamId);
+        }
+        if (scope.ConnectionId is Guid connectionId)
+        {
+            query = query.Where(c => c.Id == connectionId);
+        }
+        if (scope.FacebookUserId is { } facebookUserId)
+        {
+            query = query.Where(c => c.FacebookUserId == facebookUserId);
+        }
+        var rows = await query.Select(c => new { c.Id, c.PageId, c.ProtectedPageToken }).ToListAsync(cancellationToken);
+        return rows.Select(r => new CheckTarget(r.Id, r.PageId, tokens.Unprotect(r.ProtectedPageToken!))).ToList();
+    }
+
+    /// <summary>Asks Facebook about a chunk of pages; returns the answers by page id and how many HTTP requests it took.</summary>
+    private async Task<(IReadOnlyDictionary<string, PageHealthAnswer> Answers, int Requests)> AskAsync(CheckTarget[] chunk, CancellationToken ct)
+    {
+        if (!Options.UseBatch)
+        {
+            var target = chunk.Single();
+            var token = await graph.DebugTokenAsync(target.PageToken, ct);
+            var subscriptions = await graph.GetSubscribedAppsAsync(target.PageId, target.PageToken, ct);
+            return (new Dictionary<string, PageHealthAnswer> { [target.PageId] = new(target.PageId, token, subscriptions) }, 2);
+        }
+
+        var pages = chunk.Select(t => new PageToCheck(t.PageId, t.PageToken)).ToList();
+        var requests = 0;
+        for (var attempt = 0; ; attempt++)
+        {
+            requests++;
+            var batch = await graph.CheckPagesAsync(pages, ct);
+            if (batch.IsSuccess)
+            {
+                return (batch.Value.ToDictionary(a => a.PageId), requests);
+            }
+            var diagnosis = GraphErrorClassifier.Classify(batch.Error);
+            if (diagnosis.Cause != FailureCause.RateLimited || attempt >= Options.MaxRateLimitRetries)
+            {
+                logger.LogWarning("A batch of {Count} pages got no usable answer: {Error}", pages.Count, batch.Error.ToString());
+                return (new Dictionary<string, PageHealthAnswer>(), requests);
+            }
+            // Meta throttles the app: hammering extends the block, so wait longer each time.
+            var wait = Options.RateLimitBackoff * Math.Pow(2, attempt);
+            logger.LogWarning("Rate limited by Facebook ({Error}); waiting {Wait} before retrying {Count} pages", batch.Error.ToString(), wait, pages.Count);
+            await Task.Delay(wait, clock, ct);
+        }
+    }
+
+    /// <summary>Our app missing from subscribed_apps is repaired here; only a failed re-subscribe is a failure.</summary>
+    private async Task<PageVerdict> RepairAsync(CheckTarget target, PageVerdict verdict, CancellationToken ct)
+    {
+        if (!verdict.NeedsResubscribe)
+        {
+            return verdict;
+        }
+        var subscribed = await graph.SubscribeAppAsync(target.PageId, target.PageToken, MessengerWebhookFields.Required, ct);
+        if (subscribed.IsSuccess && subscribed.Value)
+        {
+            logger.LogInformation("Re-subscribed page {PageId} that Facebook had dropped", target.PageId);
+            return new PageVerdict(CheckOutcome.Repaired, ConnectionStatus.Healthy, FailureCause.None, Detail: "webhook subscription was missing; subscribed again");
+        }
+        if (!subscribed.IsSuccess && GraphErrorClassifier.Classify(subscribed.Error).Status is null)
+        {
+            return PageVerdict.Inconclusive("re-subscribing got no usable answer", subscribed.Error);
+        }
+        return PageVerdict.Failed(ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed,
+            subscribed.IsSuccess ? null : subscribed.Error, "our app is missing from subscribed_apps and subscribing again failed");
+    }
+
+    private async Task SlowDownIfNearLimitAsync(CancellationToken ct)
+    {
+        if (usage.Percent >= Options.SlowDownAtUsagePercent)
+        {
+            logger.LogInformation("Facebook reports {Percent}% of the app's call limit used; pausing {Pause}", usage.Percent, Options.SlowDownPause);
+            await Task.Delay(Options.SlowDownPause, clock, ct);
+        }
+    }
+
+    private sealed record CheckTarget(Guid ConnectionId, string PageId, string PageToken)
+    {
+        public override string ToString() => $"CheckTarget {{ ConnectionId = {ConnectionId}, PageId = {PageId} }}";
+    }
+}

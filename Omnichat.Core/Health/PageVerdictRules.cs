@@ -1,0 +1,74 @@
+using Omnichat.Core.Channels;
+using Omnichat.Core.Facebook;
+
+namespace Omnichat.Core.Health;
+
+/// <summary>
+/// Reads debug_token and subscribed_apps for one page into a verdict. A token problem outranks a subscription problem;
+/// anything that cannot decide (no answer, transient, throttled) is inconclusive and changes nothing.
+/// </summary>
+public static class PageVerdictRules
+{
+    public static PageVerdict Decide(PageHealthAnswer answer, string appId)
+    {
+        if (answer.Token is null || answer.Subscriptions is null)
+        {
+            return PageVerdict.Inconclusive("the batch timed out before this page's calls ran");
+        }
+        var token = TokenVerdict(answer.Token, answer.PageId);
+        if (token is not null)
+        {
+            return token;
+        }
+        if (!answer.Subscriptions.IsSuccess)
+        {
+            return FromError(answer.Subscriptions.Error);
+        }
+        return answer.Subscriptions.Value.Any(a => a.Id == appId)
+            ? PageVerdict.Passed()
+            : PageVerdict.Failed(ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed, detail: "our app is missing from subscribed_apps")
+                with { NeedsResubscribe = true };
+    }
+
+    /// <summary>A failed Graph call: its class decides whether it says anything about the connection.</summary>
+    public static PageVerdict FromError(GraphError error)
+    {
+        var diagnosis = GraphErrorClassifier.Classify(error);
+        return diagnosis.Status is { } status
+            ? PageVerdict.Failed(status, diagnosis.Cause, error)
+            : PageVerdict.Inconclusive($"Facebook answered {error} ({diagnosis.Class})", error);
+    }
+
+    private static PageVerdict? TokenVerdict(GraphResult<TokenDebugInfo> answer, string pageId)
+    {
+        if (!answer.IsSuccess)
+        {
+            return FromError(answer.Error);
+        }
+        var info = answer.Value;
+        if (info.Error is { } tokenError)
+        {
+            var verdict = FromError(tokenError);
+            // debug_token reporting a broken token is an answer, even when the classifier cannot name the cause.
+            return verdict.Outcome == CheckOutcome.Inconclusive && tokenError.Code == 190
+                ? PageVerdict.Failed(ConnectionStatus.NeedsReauthorization, FailureCause.TokenInvalid, tokenError)
+                : verdict;
+        }
+        if (!info.IsValid)
+        {
+            return PageVerdict.Failed(ConnectionStatus.NeedsReauthorization, FailureCause.TokenInvalid, detail: "debug_token: is_valid false");
+        }
+        foreach (var scope in new[] { RequiredScopes.PagesMessaging, RequiredScopes.PagesManageMetadata })
+        {
+            if (!info.Scopes.Contains(scope))
+            {
+                return PageVerdict.Failed(ConnectionStatus.MissingPermission, FailureCause.PermissionMissing, detail: $"{scope} is not granted");
+            }
+            if (info.TargetIdsFor(scope) is { } targets && !targets.Contains(pageId))
+            {
+                return PageVerdict.Failed(ConnectionStatus.MissingPermission, FailureCause.PageNotGranted, detail: $"{scope} no longer covers the page");
+            }
+        }
+        return null;
+    }
+}
