@@ -42,6 +42,7 @@ public static class CoreRegistration
             .RemoveAllLoggers();
         builder.Services.AddChannels();
         builder.Services.AddIntegrationChecks();
+        builder.AddIntegrationCheckSchedule();
         return builder;
     }
 }

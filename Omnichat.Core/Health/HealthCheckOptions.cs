@@ -7,6 +7,9 @@ public sealed class HealthCheckOptions
     /// <summary>Quartz cron of the integration check; hourly by default, as the help page promises.</summary>
     public string Schedule { get; set; } = "0 0 * * * ?";
 
+    /// <summary>Run the schedule in this process; tests that start many consoles switch it off.</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+
     /// <summary>Batch requests in flight at once.</summary>
     public int MaxConcurrency { get; set; } = 4;
 

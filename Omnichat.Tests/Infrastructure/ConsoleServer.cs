@@ -24,6 +24,8 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
         settings["ConnectionStrings:Omnichat"] = $"Data Source={DatabasePath}";
         settings["Sandbox:StatePath"] = Path.Combine(DataFolder, "sandbox.json");
         settings["Email:PickupDirectory"] = Path.Combine(DataFolder, "mail");
+        // The hourly schedule would only add start-up time; tests that need it switch it back on.
+        settings["HealthCheck:SchedulerEnabled"] = "false";
         UseKestrel(Port);
     }
 

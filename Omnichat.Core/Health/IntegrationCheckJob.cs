@@ -1,0 +1,13 @@
+using Quartz;
+
+namespace Omnichat.Core.Health;
+
+/// <summary>The hourly check: a thin job over <see cref="IntegrationChecker"/>, never two at once.</summary>
+[DisallowConcurrentExecution]
+public sealed class IntegrationCheckJob(IntegrationChecker checker) : IJob
+{
+    public static readonly JobKey Key = new("integration-check", "health");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await checker.CheckAsync(CheckScope.All, progress: null, cancellationToken);
+}
