@@ -19,6 +19,7 @@ app.MapHealthEndpoints();
 app.MapCultureEndpoints();
 app.MapAccountEndpoints();
 app.MapFacebookOAuthEndpoints();
+app.MapFacebookDeauthorizeEndpoints();
 app.MapFacebookSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -49,6 +49,21 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
         return new FacebookChannelOverview(grants.Select(g => g.FacebookUserName).ToList(), authorized, views);
     }
 
+    /// <summary>The team's live connections that are failing, oldest failure first: what the error banner lists.</summary>
+    public async Task<IReadOnlyList<FailingConnection>> GetFailingAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.TeamId is not Guid teamId)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PageConnections.AsNoTracking()
+            .Where(c => c.TeamId == teamId && c.Status != ConnectionStatus.Disconnected && c.Status != ConnectionStatus.Healthy)
+            .OrderBy(c => c.StatusChangedAt)
+            .Select(c => new FailingConnection(c.Id, c.PageId, c.PageName, c.Status, c.Cause, c.StatusChangedAt))
+            .ToListAsync(cancellationToken);
+    }
+
     internal static PageAvailability Decide(AuthorizedPage page, IReadOnlySet<string> connectedHere, IReadOnlySet<string> takenElsewhere)
     {
         if (connectedHere.Contains(page.PageId))

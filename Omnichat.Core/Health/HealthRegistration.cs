@@ -9,6 +9,7 @@ internal static class HealthRegistration
         services.AddOptions<HealthCheckOptions>().BindConfiguration(HealthCheckOptions.SectionName);
         services.AddSingleton<CheckResultRecorder>();
         services.AddTransient<IntegrationChecker>();
+        services.AddTransient<CheckNowService>();
         return services;
     }
 }

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using Omnichat.Console.Sandbox.World;
+using Omnichat.Core.Teams;
+using Omnichat.Tests.Channels;
+using Omnichat.Tests.Infrastructure;
+
+namespace Omnichat.Tests.Browser;
+
+/// <summary>The help page's 串接失敗之後台自動錯誤提示, clicked: a page breaks, a check shows the banner, reauthorizing clears it.</summary>
+public sealed class IntegrationAlertFlowTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    private static readonly string Taipei = DemoWorld.ShopPageId(1);
+
+    [Fact]
+    public async Task PasswordChanged_CheckNowShowsTheBanner_ReauthorizeClearsIt()
+    {
+        var server = await StartServerAsync();
+        using (var driver = new ConsentDriver(server))
+        {
+            var admin = await driver.CallerAsync(DemoAccounts.Admin.Email);
+            await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+            await driver.ConnectAsync(admin, Taipei);
+            await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
+        }
+        var page = await NewPageAsync();
+        await SignInAsync(page, server, DemoAccounts.Admin.Email, DemoAccounts.Password);
+        (await page.Locator("[data-testid=integration-alert]").CountAsync()).ShouldBe(0);
+
+        await page.ClickAsync("[data-testid=check-all]");
+
+        var banner = page.Locator("[data-testid=integration-alert]");
+        await banner.WaitForAsync();
+        (await banner.InnerTextAsync()).ShouldContain("Demo Shop 台北店");
+        (await banner.InnerTextAsync()).ShouldContain("更改了密碼");
+        (await page.Locator("tr:has([data-page-id='" + Taipei + "']) [data-status]").InnerTextAsync()).Trim().ShouldBe("需要重新授權");
+        await ScreenshotAsync(page, "banner-after-check");
+
+        var dialog = await page.Context.RunAndWaitForPageAsync(() => banner.Locator("[data-testid=alert-reauthorize]").ClickAsync());
+        await dialog.ClickAsync("[data-testid=dialog-continue]");
+        await dialog.ClickAsync("[data-testid=dialog-pages-next]");
+        await dialog.ClickAsync("[data-testid=dialog-businesses-next]");
+        await dialog.ClickAsync("[data-testid=dialog-save]");
+        await dialog.ClickAsync("[data-testid=dialog-confirm]");
+        await dialog.Locator("[data-testid=consent-result]").WaitForAsync();
+        await dialog.CloseAsync();
+
+        await banner.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        (await page.Locator("tr:has([data-page-id='" + Taipei + "']) [data-status]").InnerTextAsync()).Trim().ShouldBe("正常");
+        await ScreenshotAsync(page, "banner-gone-after-reauthorize");
+    }
+}

@@ -1,0 +1,140 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichat.Console.Components.Layout;
+using Omnichat.Console.Localization;
+using Omnichat.Core.Channels;
+using Omnichat.Core.Data;
+using Omnichat.Core.Teams;
+
+namespace Omnichat.Tests.Components.Layout;
+
+public sealed class IntegrationAlertBannerTests : ComponentTestBase
+{
+    private async Task<PageConnection> StoreAsync(ConnectionStatus status, FailureCause cause, string name = "Demo Shop 台北店")
+    {
+        await using var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        if (!await db.Teams.AnyAsync(t => t.Id == TestCallers.DemoShopId))
+        {
+            db.Teams.Add(new Team { Id = TestCallers.DemoShopId, Name = TestCallers.DemoShop });
+        }
+        var connection = new PageConnection
+        {
+            TeamId = TestCallers.DemoShopId,
+            PageId = Guid.NewGuid().ToString("N")[..15],
+            PageName = name,
+            Status = status,
+            Cause = cause,
+            StatusChangedAt = DateTimeOffset.Parse("2026-11-30T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        db.PageConnections.Add(connection);
+        await db.SaveChangesAsync();
+        return connection;
+    }
+
+    private async Task BreakAsync(Guid connectionId)
+    {
+        await using var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        var connection = await db.PageConnections.SingleAsync(c => c.Id == connectionId);
+        await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.NeedsReauthorization, FailureCause.PasswordChangedOrSecurityReset,
+            DateTimeOffset.UtcNow, "test", CancellationToken.None);
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Render_AllHealthy_ShowsNothing()
+    {
+        await StoreAsync(ConnectionStatus.Healthy, FailureCause.None);
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<IntegrationAlertBanner>();
+
+        cut.FindAll("[data-testid=integration-alert]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Render_PasswordChanged_NamesThePageTheCauseAndOffersReauthorize()
+    {
+        var broken = await StoreAsync(ConnectionStatus.NeedsReauthorization, FailureCause.PasswordChangedOrSecurityReset);
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<IntegrationAlertBanner>();
+
+        var row = cut.WaitForElement("[data-testid=integration-alert-page]");
+        row.TextContent.ShouldContain("Demo Shop 台北店");
+        row.TextContent.ShouldContain("需要重新授權");
+        row.TextContent.ShouldContain("更改了密碼");
+        cut.Find("[data-testid=alert-reauthorize]").GetAttribute("href").ShouldBe($"facebook/oauth/start?purpose=Reauthorize&connectionId={broken.Id}");
+    }
+
+    [Fact]
+    public async Task Render_MissingPermission_OffersEditSettings()
+    {
+        await StoreAsync(ConnectionStatus.MissingPermission, FailureCause.PageNotGranted);
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<IntegrationAlertBanner>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=alert-reauthorize]").TextContent.Trim().ShouldBe("編輯設定"));
+    }
+
+    [Fact]
+    public async Task Render_NotMessengerReceiver_ShowsTheStepsForOldAndNewPages()
+    {
+        await StoreAsync(ConnectionStatus.NotMessengerReceiver, FailureCause.NotMessengerReceiver);
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<IntegrationAlertBanner>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=integration-alert]").TextContent.ShouldContain("舊版粉絲專頁"));
+        cut.Find("[data-testid=integration-alert]").TextContent.ShouldContain("新版粉絲專頁");
+        cut.FindAll("[data-testid=alert-reauthorize]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Render_Agent_IsToldToAskAnAdmin()
+    {
+        await StoreAsync(ConnectionStatus.NotPageAdmin, FailureCause.PageRoleLost);
+        SignInAs(TestCallers.Agent, TestCallers.DemoShop);
+
+        var cut = Render<IntegrationAlertBanner>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=integration-alert]").TextContent.ShouldContain("請聯繫團隊管理員處理"));
+        cut.FindAll("[data-testid=alert-reauthorize]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task StatusChangesWhileOpen_BannerAppearsAndGoesWithoutReload()
+    {
+        var connection = await StoreAsync(ConnectionStatus.Healthy, FailureCause.None);
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        var cut = Render<IntegrationAlertBanner>();
+        var notifier = Context.Services.GetRequiredService<ChannelChangeNotifier>();
+
+        await BreakAsync(connection.Id);
+        await notifier.NotifyAsync(TestCallers.DemoShopId);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=integration-alert]").TextContent.ShouldContain("Demo Shop 台北店"));
+
+        await using (var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            var stored = await db.PageConnections.SingleAsync(c => c.Id == connection.Id);
+            await ConnectionStatusChange.ApplyAsync(db, stored, ConnectionStatus.Healthy, FailureCause.None, DateTimeOffset.UtcNow, "test", CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+        await notifier.NotifyAsync(TestCallers.DemoShopId);
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=integration-alert]").ShouldBeEmpty());
+    }
+
+    [Fact]
+    public async Task Render_English_SaysItInEnglish()
+    {
+        UseCulture(ConsoleCultures.English);
+        await StoreAsync(ConnectionStatus.NeedsReauthorization, FailureCause.AppRemoved);
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<IntegrationAlertBanner>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=integration-alert]").TextContent.ShouldContain("Omnichat was removed"));
+        cut.Find("[data-testid=alert-reauthorize]").TextContent.Trim().ShouldBe("Reauthorize");
+    }
+}
