@@ -70,5 +70,5 @@ public sealed class OAuthStateStore(IDbContextFactory<OmnichatDbContext> dbFacto
         return claimed == 1 ? (OAuthStateCheck.Valid, stored) : (OAuthStateCheck.AlreadyUsed, stored);
     }
 
-    private static string Hash(string state) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
+    private static string Hash(string state) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
 }

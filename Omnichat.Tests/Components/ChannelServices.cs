@@ -5,6 +5,7 @@ using Omnichat.Console.Components.Shared;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Health;
 
 namespace Omnichat.Tests.Components;
 
@@ -29,6 +30,9 @@ internal static class ChannelServices
         });
         services.AddHttpClient<GraphClient>();
         services.AddChannels();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddIntegrationChecks();
+        services.AddSingleton<GraphUsageMonitor>();
         services.AddScoped<ActionFeedback>();
         return path;
     }
