@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Notifications;
 
 namespace Omnichat.Core;
 
@@ -13,7 +14,7 @@ public static class CoreRegistration
     /// <summary>Long enough for a 50-call batch, short enough that a hung Facebook does not stall a health run.</summary>
     public static readonly TimeSpan GraphClientTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Wires everything Core offers: database, Data Protection, options, time, the Graph client.</summary>
+    /// <summary>Wires everything Core offers: database, Data Protection, options, time, the Graph client, e-mail.</summary>
     public static IHostApplicationBuilder AddOmnichatCore(this IHostApplicationBuilder builder)
     {
         builder.AddOmnichatDatabase();
@@ -39,6 +40,7 @@ public static class CoreRegistration
             // The framework's HttpClient logging prints request URLs, and Graph URLs carry tokens in their query.
             .RemoveAllLoggers();
         builder.Services.AddChannels();
+        builder.AddNotifications();
         return builder;
     }
 }
