@@ -6,6 +6,7 @@ using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Notifications;
+using Omnichat.Core.Teams;
 
 namespace Omnichat.Core;
 
@@ -40,6 +41,7 @@ public static class CoreRegistration
             // The framework's HttpClient logging prints request URLs, and Graph URLs carry tokens in their query.
             .RemoveAllLoggers();
         builder.Services.AddChannels();
+        builder.Services.AddTeams();
         builder.AddNotifications();
         return builder;
     }

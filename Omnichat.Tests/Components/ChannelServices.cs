@@ -5,6 +5,7 @@ using Omnichat.Console.Components.Shared;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Teams;
 
 namespace Omnichat.Tests.Components;
 
@@ -29,6 +30,7 @@ internal static class ChannelServices
         });
         services.AddHttpClient<GraphClient>();
         services.AddChannels();
+        services.AddTeams();
         services.AddScoped<ActionFeedback>();
         return path;
     }
