@@ -6,6 +6,8 @@ using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Health;
+using Omnichat.Core.Notifications;
+using Omnichat.Core.Teams;
 
 namespace Omnichat.Core;
 
@@ -14,7 +16,7 @@ public static class CoreRegistration
     /// <summary>Long enough for a 50-call batch, short enough that a hung Facebook does not stall a health run.</summary>
     public static readonly TimeSpan GraphClientTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Wires everything Core offers: database, Data Protection, options, time, the Graph client.</summary>
+    /// <summary>Wires everything Core offers: database, Data Protection, options, time, the Graph client, e-mail.</summary>
     public static IHostApplicationBuilder AddOmnichatCore(this IHostApplicationBuilder builder)
     {
         builder.AddOmnichatDatabase();
@@ -43,6 +45,8 @@ public static class CoreRegistration
         builder.Services.AddChannels();
         builder.Services.AddIntegrationChecks();
         builder.AddIntegrationCheckSchedule();
+        builder.Services.AddTeams();
+        builder.AddNotifications();
         return builder;
     }
 }

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Notifications;
+using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Health;
 
@@ -14,6 +14,7 @@ namespace Omnichat.Core.Health;
 public sealed class CheckResultRecorder(
     IDbContextFactory<OmnichatDbContext> dbFactory,
     ChannelChangeNotifier notifier,
+    OutboxSignal outbox,
     ILogger<CheckResultRecorder> logger)
 {
     /// <returns>How many failure episodes started.</returns>
@@ -47,6 +48,10 @@ public sealed class CheckResultRecorder(
                 started += await RecordTeamAsync(runId, team.Key, teamVerdicts, at, cancellationToken);
             }
             await notifier.NotifyAsync(team.Key);
+        }
+        if (started > 0)
+        {
+            outbox.Notify();
         }
         return started;
     }
@@ -125,7 +130,7 @@ public sealed class CheckResultRecorder(
         IReadOnlyList<(FailureEpisode Episode, PageConnection Connection)> started, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == teamId, cancellationToken);
-        var planEnded = team.PlanEndsOn is DateOnly end && end < DateOnly.FromDateTime(at.UtcDateTime);
+        var planEnded = TeamPlan.HasEnded(team, at);
         var payload = new ConnectionFailurePayload(started
             .Select(s => new FailedPage(s.Connection.Id, s.Connection.PageId, s.Connection.PageName, s.Episode.Status, s.Episode.Cause))
             .ToList());
@@ -134,7 +139,7 @@ public sealed class CheckResultRecorder(
             TeamId = teamId,
             Kind = EmailKind.ConnectionFailure,
             RunId = runId,
-            Payload = JsonSerializer.Serialize(payload, OutboxPayloadJson.Options),
+            Payload = OutboxPayloadJson.Serialize(payload),
             State = planEnded ? EmailState.Suppressed : EmailState.Pending,
             CreatedAt = at,
             NextAttemptAt = at,

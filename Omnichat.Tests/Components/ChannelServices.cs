@@ -6,6 +6,7 @@ using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Health;
+using Omnichat.Core.Teams;
 
 namespace Omnichat.Tests.Components;
 
@@ -33,6 +34,7 @@ internal static class ChannelServices
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddIntegrationChecks();
         services.AddSingleton<GraphUsageMonitor>();
+        services.AddTeams();
         services.AddScoped<ActionFeedback>();
         return path;
     }

@@ -9,19 +9,30 @@ namespace Omnichat.Tests.Resources;
 /// </summary>
 public sealed partial class ResourceStringsTests
 {
-    private static readonly string ConsoleFolder = Path.Combine(RepositoryRoot(), "Omnichat.Console");
-    private static readonly string ResourcesFolder = Path.Combine(ConsoleFolder, "Resources");
+    /// <summary>Projects with typed resources: the console's pages, and Core's e-mail templates.</summary>
+    private static readonly string[] Projects = ["Omnichat.Console", "Omnichat.Core"];
 
     /// <summary>Every area with an English file; MudBlazorStrings has none (English is MudBlazor's own).</summary>
-    public static TheoryData<string> Areas() =>
-        new(Directory.GetFiles(ResourcesFolder, "*.en.resx").Select(f => Path.GetFileName(f)[..^".en.resx".Length]).Order());
+    public static TheoryData<string, string> Areas()
+    {
+        var areas = new TheoryData<string, string>();
+        foreach (var project in Projects)
+        {
+            foreach (var file in Directory.GetFiles(ResourcesFolderOf(project), "*.en.resx").Order())
+            {
+                areas.Add(project, Path.GetFileName(file)[..^".en.resx".Length]);
+            }
+        }
+        return areas;
+    }
 
     [Theory]
     [MemberData(nameof(Areas))]
-    public void Area_EveryKey_HasChineseAndEnglishValues(string area)
+    public void Area_EveryKey_HasChineseAndEnglishValues(string project, string area)
     {
-        var chinese = Read(Path.Combine(ResourcesFolder, $"{area}.resx"));
-        var english = Read(Path.Combine(ResourcesFolder, $"{area}.en.resx"));
+        var resourcesFolder = ResourcesFolderOf(project);
+        var chinese = Read(Path.Combine(resourcesFolder, $"{area}.resx"));
+        var english = Read(Path.Combine(resourcesFolder, $"{area}.en.resx"));
 
         english.Keys.Except(chinese.Keys).ShouldBeEmpty($"{area}.en.resx has keys the zh-TW file lacks");
         chinese.Keys.Except(english.Keys).ShouldBeEmpty($"{area}.en.resx lacks these keys");
@@ -31,10 +42,11 @@ public sealed partial class ResourceStringsTests
 
     [Theory]
     [MemberData(nameof(Areas))]
-    public void Area_EveryKey_IsUsedInTheConsole(string area)
+    public void Area_EveryKey_IsUsedInItsProject(string project, string area)
     {
+        var resourcesFolder = ResourcesFolderOf(project);
         var source = string.Join('\n', Directory
-            .EnumerateFiles(ConsoleFolder, "*.*", SearchOption.AllDirectories)
+            .EnumerateFiles(Path.Combine(RepositoryRoot(), project), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -44,9 +56,11 @@ public sealed partial class ResourceStringsTests
             .Select(m => m.Groups["key"].Value)
             .ToHashSet();
 
-        Read(Path.Combine(ResourcesFolder, $"{area}.resx")).Keys.Where(k => !used.Contains(k))
+        Read(Path.Combine(resourcesFolder, $"{area}.resx")).Keys.Where(k => !used.Contains(k))
             .ShouldBeEmpty($"unused keys in {area}.resx: delete them or use them as {area}.Key");
     }
+
+    private static string ResourcesFolderOf(string project) => Path.Combine(RepositoryRoot(), project, "Resources");
 
     private static Dictionary<string, string> Read(string path) =>
         XDocument.Load(path).Root!.Elements("data")

@@ -1,0 +1,30 @@
+namespace Omnichat.Core.Notifications;
+
+/// <summary>
+/// Configuration section "Email": who e-mails come from, how they leave (SMTP, or <c>.eml</c> files in a pickup
+/// directory when no SMTP host is set), the console link they carry and how the outbox retries.
+/// </summary>
+public sealed class EmailOptions
+{
+    public const string SectionName = "Email";
+    public const string DefaultPickupDirectory = "data/mail";
+
+    /// <summary>The sender, e.g. <c>Omnichat &lt;no-reply@example.com&gt;</c>; required with an SMTP host.</summary>
+    public string From { get; set; } = "";
+
+    /// <summary>Where <c>.eml</c> files are written while no SMTP host is configured.</summary>
+    public string PickupDirectory { get; set; } = DefaultPickupDirectory;
+
+    /// <summary>The console's address as people reach it, for links in e-mails; empty means the first of <c>Urls</c>.</summary>
+    public string ConsoleUrl { get; set; } = "";
+
+    /// <summary>How often the outbox looks for due e-mails when nobody signals it.</summary>
+    public int DispatchIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Attempts before an e-mail is marked Failed.</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+}

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichat.Core.Data;
+using Omnichat.Core.Teams;
+using Omnichat.Tests.Components;
+
+namespace Omnichat.Tests.Teams;
+
+/// <summary>Who may change what, enforced by the service whatever a page shows.</summary>
+public sealed class TeamSettingsServiceTests : IAsyncLifetime
+{
+    private static readonly Guid OtherShopId = Guid.NewGuid();
+    private static readonly Caller OtherAdmin = new("user-other", "Other admin", OtherShopId, IsTeamAdmin: true, IsSupport: false);
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"omnichat-settings-{Guid.NewGuid():N}.db");
+    private ServiceProvider services = default!;
+    private TeamSettingsService service = default!;
+
+    public async Task InitializeAsync()
+    {
+        services = new ServiceCollection()
+            .AddLogging()
+            .AddDbContextFactory<OmnichatDbContext>(db => db.UseSqlite($"Data Source={databasePath}"))
+            .AddTeams()
+            .BuildServiceProvider();
+        service = services.GetRequiredService<TeamSettingsService>();
+        await using var db = await DbAsync();
+        await db.Database.MigrateAsync();
+        db.Teams.Add(new Team { Id = TestCallers.DemoShopId, Name = TestCallers.DemoShop, NotificationEmails = "ops@demo.local" });
+        db.Teams.Add(new Team { Id = OtherShopId, Name = "Other Shop" });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(databasePath);
+    }
+
+    private Task<OmnichatDbContext> DbAsync() => services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+
+    private async Task<Team> DemoShopAsync()
+    {
+        await using var db = await DbAsync();
+        return await db.Teams.AsNoTracking().SingleAsync(t => t.Id == TestCallers.DemoShopId);
+    }
+
+    [Fact]
+    public async Task SaveNotifications_Admin_SavesDeduplicatedAddressesAndLanguage()
+    {
+        var result = await service.SaveNotificationsAsync(TestCallers.TeamAdmin, TestCallers.DemoShopId,
+            "a@shop.test; B@shop.test\nb@SHOP.test", "en", CancellationToken.None);
+
+        result.Outcome.ShouldBe(TeamSettingsOutcome.Saved);
+        var team = await DemoShopAsync();
+        team.NotificationEmails.ShouldBe("a@shop.test,B@shop.test");
+        team.Culture.ShouldBe("en");
+    }
+
+    [Fact]
+    public async Task SaveNotifications_InvalidAddresses_ReportsEachAndSavesNothing()
+    {
+        var result = await service.SaveNotificationsAsync(TestCallers.TeamAdmin, TestCallers.DemoShopId,
+            "good@shop.test, bad@, worse", "en", CancellationToken.None);
+
+        result.Outcome.ShouldBe(TeamSettingsOutcome.InvalidAddresses);
+        result.InvalidAddresses.ShouldBe(["bad@", "worse"]);
+        var team = await DemoShopAsync();
+        team.NotificationEmails.ShouldBe("ops@demo.local");
+        team.Culture.ShouldBe("zh-TW");
+    }
+
+    [Theory]
+    [InlineData("agent")]
+    [InlineData("support")]
+    [InlineData("other-admin")]
+    public async Task SaveNotifications_NotThisTeamsAdmin_IsNotAllowed(string who)
+    {
+        var caller = who switch { "agent" => TestCallers.Agent, "support" => TestCallers.Support, _ => OtherAdmin };
+
+        var result = await service.SaveNotificationsAsync(caller, TestCallers.DemoShopId, "x@shop.test", "en", CancellationToken.None);
+
+        result.Outcome.ShouldBe(TeamSettingsOutcome.NotAllowed);
+        (await DemoShopAsync()).NotificationEmails.ShouldBe("ops@demo.local");
+    }
+
+    [Fact]
+    public async Task SaveNotifications_UnsupportedLanguage_IsRejected()
+    {
+        (await service.SaveNotificationsAsync(TestCallers.TeamAdmin, TestCallers.DemoShopId, "", "fr", CancellationToken.None))
+            .Outcome.ShouldBe(TeamSettingsOutcome.UnsupportedCulture);
+    }
+
+    [Fact]
+    public async Task SetPlanEnd_TeamAdmin_IsNotAllowed()
+    {
+        var result = await service.SetPlanEndAsync(TestCallers.TeamAdmin, TestCallers.DemoShopId, new DateOnly(2099, 1, 1), CancellationToken.None);
+
+        result.Outcome.ShouldBe(TeamSettingsOutcome.NotAllowed);
+        (await DemoShopAsync()).PlanEndsOn.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task SetPlanEnd_Support_SavesTheDate()
+    {
+        var result = await service.SetPlanEndAsync(TestCallers.Support, TestCallers.DemoShopId, new DateOnly(2027, 3, 31), CancellationToken.None);
+
+        result.Outcome.ShouldBe(TeamSettingsOutcome.Saved);
+        (await DemoShopAsync()).PlanEndsOn.ShouldBe(new DateOnly(2027, 3, 31));
+    }
+
+    [Fact]
+    public async Task Get_MemberOfAnotherTeam_SeesNothing()
+    {
+        (await service.GetAsync(OtherAdmin, TestCallers.DemoShopId, CancellationToken.None)).ShouldBeNull();
+        (await service.ListTeamsAsync(OtherAdmin, CancellationToken.None)).Select(t => t.Name).ShouldBe(["Other Shop"]);
+    }
+
+    [Fact]
+    public async Task ListTeams_Support_SeesAllTeamsByName()
+    {
+        (await service.ListTeamsAsync(TestCallers.Support, CancellationToken.None)).Select(t => t.Name).ShouldBe(["Demo Shop", "Other Shop"]);
+    }
+}
