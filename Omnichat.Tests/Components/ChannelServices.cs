@@ -34,6 +34,7 @@ internal static class ChannelServices
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddIntegrationChecks();
         services.AddSingleton<GraphUsageMonitor>();
+        services.AddSingleton<Omnichat.Core.Notifications.OutboxSignal>();
         services.AddTeams();
         services.AddScoped<ActionFeedback>();
         return path;

@@ -88,7 +88,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
         taipei.Status.ShouldBe(status);
         taipei.Cause.ShouldBe(cause);
         var email = (await EmailsAsync()).ShouldHaveSingleItem();
-        email.State.ShouldBe(EmailState.Pending);
+        email.State.ShouldBeOneOf(EmailState.Pending, EmailState.Sent);
         var payload = JsonSerializer.Deserialize<ConnectionFailurePayload>(email.Payload, OutboxPayloadJson.Options)!;
         payload.Pages.Select(p => p.PageId).ShouldBe([Taipei, Taichung], ignoreOrder: true);
         payload.Pages.ShouldAllBe(p => p.Cause == cause);
@@ -112,7 +112,8 @@ public sealed class HealthCheckTests : IAsyncLifetime
     {
         await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
 
-        await Task.WhenAll(CheckAsync(), CheckAsync(), CheckAsync(CheckScope.Connection((await ConnectionAsync(Taipei)).Id)));
+        // Same pages, three runs at once: whichever commits first opens both episodes; the others find them open.
+        await Task.WhenAll(CheckAsync(), CheckAsync(), CheckAsync());
 
         (await EmailsAsync()).Count.ShouldBe(1);
         await using var db = await DbAsync();
