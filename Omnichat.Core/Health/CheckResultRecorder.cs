@@ -95,6 +95,11 @@ public sealed class CheckResultRecorder(
             {
                 continue;
             }
+            // No Graph call reads a page's Messenger receiver; only events arriving under "messaging" again clear it.
+            if (verdict.Outcome != CheckOutcome.Failed && connection.Status == ConnectionStatus.NotMessengerReceiver)
+            {
+                continue;
+            }
             connection.LastError = verdict.Outcome == CheckOutcome.Failed ? verdict.Error?.ToString() ?? verdict.Detail : null;
             if (verdict.Outcome == CheckOutcome.Repaired)
             {

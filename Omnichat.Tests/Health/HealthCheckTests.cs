@@ -220,4 +220,21 @@ public sealed class HealthCheckTests : IAsyncLifetime
         summary.Failed.ShouldBe(2);
         summary.GraphRequests.ShouldBe(4);
     }
+
+    [Fact]
+    public async Task Check_PageMarkedNotMessengerReceiver_StaysSoBecauseNoCallCanSeeTheReceiver()
+    {
+        await using (var db = await DbAsync())
+        {
+            var taipei = await db.PageConnections.SingleAsync(c => c.PageId == Taipei);
+            await ConnectionStatusChange.ApplyAsync(db, taipei, ConnectionStatus.NotMessengerReceiver, FailureCause.NotMessengerReceiver,
+                DateTimeOffset.UtcNow, "standby events", CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        var summary = await CheckAsync();
+
+        summary.Passed.ShouldBe(2);
+        (await ConnectionAsync(Taipei)).Status.ShouldBe(ConnectionStatus.NotMessengerReceiver);
+    }
 }
