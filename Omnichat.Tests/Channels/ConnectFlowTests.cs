@@ -9,36 +9,22 @@ using Omnichat.Tests.Infrastructure;
 namespace Omnichat.Tests.Channels;
 
 /// <summary>Consent, connect and disconnect through the real services, against the sandbox over HTTP, on a real SQLite file.</summary>
-public sealed class ConnectFlowTests : IAsyncLifetime
+public sealed class ConnectFlowTests : FlowTest
 {
-    private ConsoleServer server = default!;
-    private ConsentDriver driver = default!;
 
     private static readonly string Taipei = DemoWorld.ShopPageId(1);
     private static readonly string Taichung = DemoWorld.ShopPageId(2);
 
-    public async Task InitializeAsync()
-    {
-        server = await ConsoleServer.StartAsync();
-        driver = new ConsentDriver(server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        driver.Dispose();
-        await server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Consent_AllPages_ListsPagesAndGreysOutTheOneWithoutAdminRole()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
+        var admin = await Driver.CallerAsync("admin@demo.local");
 
-        var outcome = await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        var outcome = await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
 
         outcome.Kind.ShouldBe(ConsentOutcomeKind.Authorized);
         outcome.FacebookUserName.ShouldBe("Dana Chen");
-        var overview = await driver.OverviewAsync(admin);
+        var overview = await Driver.OverviewAsync(admin);
         overview.FacebookUserNames.ShouldBe(["Dana Chen"]);
         overview.AuthorizedPages.Count.ShouldBe(33, "31 shops, the partner page and the business page, across several me/accounts pages");
         overview.AuthorizedPages.Single(p => p.PageId == DemoWorld.PartnerPageId).Availability.ShouldBe(PageAvailability.NotPageAdmin);
@@ -49,42 +35,42 @@ public sealed class ConnectFlowTests : IAsyncLifetime
     [Fact]
     public async Task Consent_WithoutBusinesses_LeavesTheBusinessPageOut()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
+        var admin = await Driver.CallerAsync("admin@demo.local");
 
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all", businesses: Array.Empty<string>(), declinedScopes: ["business_management"]);
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all", businesses: Array.Empty<string>(), declinedScopes: ["business_management"]);
 
-        var overview = await driver.OverviewAsync(admin);
+        var overview = await Driver.OverviewAsync(admin);
         overview.AuthorizedPages.ShouldNotContain(p => p.PageId == DemoWorld.TradingPageId);
     }
 
     [Fact]
     public async Task Consent_MessagingDeclined_GreysOutEveryPageWithTheMissingPermission()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
+        var admin = await Driver.CallerAsync("admin@demo.local");
 
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, new[] { Taipei, Taichung }, declinedScopes: ["pages_messaging"]);
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, new[] { Taipei, Taichung }, declinedScopes: ["pages_messaging"]);
 
-        var overview = await driver.OverviewAsync(admin);
+        var overview = await Driver.OverviewAsync(admin);
         var taipei = overview.AuthorizedPages.Single(p => p.PageId == Taipei);
         taipei.Availability.ShouldBe(PageAvailability.PermissionMissing);
         taipei.MissingScopes.ShouldContain("pages_messaging");
-        var results = await driver.ConnectAsync(admin, Taipei);
+        var results = await Driver.ConnectAsync(admin, Taipei);
         results.Single().Failure.ShouldBe(ConnectFailure.PermissionMissing);
     }
 
     [Fact]
     public async Task Connect_TwoPages_SubscribesBothAndRecordsWhoConnected()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
 
-        var results = await driver.ConnectAsync(admin, Taipei, Taichung);
+        var results = await Driver.ConnectAsync(admin, Taipei, Taichung);
 
         results.ShouldAllBe(r => r.Succeeded);
-        var appId = driver.Service<Microsoft.Extensions.Options.IOptions<FacebookOptions>>().Value.AppId;
-        (await driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldBe([appId]);
-        (await driver.Sandbox.SubscribedAppsAsync(Taichung)).ShouldBe([appId]);
-        var overview = await driver.OverviewAsync(admin);
+        var appId = Driver.Service<Microsoft.Extensions.Options.IOptions<FacebookOptions>>().Value.AppId;
+        (await Driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldBe([appId]);
+        (await Driver.Sandbox.SubscribedAppsAsync(Taichung)).ShouldBe([appId]);
+        var overview = await Driver.OverviewAsync(admin);
         overview.Connections.Select(c => c.PageId).ShouldBe([Taichung, Taipei], ignoreOrder: true);
         overview.Connections.ShouldAllBe(c => c.Status == ConnectionStatus.Healthy && c.ConnectedByName == admin.DisplayName && c.FacebookUserName == "Dana Chen");
         overview.AuthorizedPages.Single(p => p.PageId == Taipei).Availability.ShouldBe(PageAvailability.ConnectedByThisTeam);
@@ -93,43 +79,43 @@ public sealed class ConnectFlowTests : IAsyncLifetime
     [Fact]
     public async Task Connect_OnePageFails_OthersStillConnectAndTheFailureSaysWhy()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
 
-        var results = await driver.ConnectAsync(admin, Taipei, DemoWorld.PartnerPageId, "999999999", Taichung);
+        var results = await Driver.ConnectAsync(admin, Taipei, DemoWorld.PartnerPageId, "999999999", Taichung);
 
         results.Single(r => r.PageId == DemoWorld.PartnerPageId).Failure.ShouldBe(ConnectFailure.NotPageAdmin);
         results.Single(r => r.PageId == "999999999").Failure.ShouldBe(ConnectFailure.NotInGrant);
         results.Where(r => r.Succeeded).Select(r => r.PageId).ShouldBe([Taipei, Taichung]);
-        (await driver.Sandbox.SubscribedAppsAsync(DemoWorld.PartnerPageId)).ShouldBeEmpty();
+        (await Driver.Sandbox.SubscribedAppsAsync(DemoWorld.PartnerPageId)).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Connect_SubscriptionRefusedByFacebook_ReportsTheGraphErrorAndStoresNothing()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        await driver.Sandbox.PutAsync($"pages/{Taipei}/roles/{DemoWorld.DanaId}", new { tasks = new[] { "MODERATE", "MESSAGING" } });
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.Sandbox.PutAsync($"pages/{Taipei}/roles/{DemoWorld.DanaId}", new { tasks = new[] { "MODERATE", "MESSAGING" } });
 
-        var result = (await driver.ConnectAsync(admin, Taipei)).Single();
+        var result = (await Driver.ConnectAsync(admin, Taipei)).Single();
 
         result.Failure.ShouldBe(ConnectFailure.SubscribeFailed);
         result.Error.ShouldNotBeNull().Code.ShouldBe(190);
         result.Error.Subcode.ShouldBe(492);
-        (await driver.OverviewAsync(admin)).Connections.ShouldBeEmpty();
+        (await Driver.OverviewAsync(admin)).Connections.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Connect_PageAlreadyConnectedByAnotherTeam_IsGreyedAndRefused()
     {
-        var otherAdmin = await driver.CallerAsync("admin@other.local");
-        await driver.ConsentAsync(otherAdmin, DemoWorld.SamId, "all");
-        (await driver.ConnectAsync(otherAdmin, DemoWorld.SharedPageId)).Single().Succeeded.ShouldBeTrue();
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        var otherAdmin = await Driver.CallerAsync("admin@other.local");
+        await Driver.ConsentAsync(otherAdmin, DemoWorld.SamId, "all");
+        (await Driver.ConnectAsync(otherAdmin, DemoWorld.SharedPageId)).Single().Succeeded.ShouldBeTrue();
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
 
-        var overview = await driver.OverviewAsync(admin);
-        var result = (await driver.ConnectAsync(admin, DemoWorld.SharedPageId)).Single();
+        var overview = await Driver.OverviewAsync(admin);
+        var result = (await Driver.ConnectAsync(admin, DemoWorld.SharedPageId)).Single();
 
         overview.AuthorizedPages.Single(p => p.PageId == DemoWorld.SharedPageId).Availability.ShouldBe(PageAvailability.ConnectedByAnotherTeam);
         result.Failure.ShouldBe(ConnectFailure.ConnectedByAnotherTeam);
@@ -138,17 +124,17 @@ public sealed class ConnectFlowTests : IAsyncLifetime
     [Fact]
     public async Task Disconnect_ConnectedPage_UnsubscribesKeepsHistoryAndRecordsWho()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        await driver.ConnectAsync(admin, Taipei);
-        var connection = (await driver.OverviewAsync(admin)).Connections.Single();
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.ConnectAsync(admin, Taipei);
+        var connection = (await Driver.OverviewAsync(admin)).Connections.Single();
 
-        var outcome = await driver.DisconnectAsync(admin, connection.Id);
+        var outcome = await Driver.DisconnectAsync(admin, connection.Id);
 
         outcome.ShouldBe(DisconnectOutcome.Disconnected);
-        (await driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldBeEmpty();
-        (await driver.OverviewAsync(admin)).Connections.ShouldBeEmpty();
-        await using var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        (await Driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldBeEmpty();
+        (await Driver.OverviewAsync(admin)).Connections.ShouldBeEmpty();
+        await using var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
         var stored = await db.PageConnections.SingleAsync(c => c.Id == connection.Id);
         stored.Status.ShouldBe(ConnectionStatus.Disconnected);
         stored.DisconnectedByName.ShouldBe(admin.DisplayName);
@@ -161,60 +147,60 @@ public sealed class ConnectFlowTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_AfterDisconnect_ReusesTheConnectionSoHistoryStaysTogether()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        await driver.ConnectAsync(admin, Taipei);
-        var first = (await driver.OverviewAsync(admin)).Connections.Single();
-        await driver.DisconnectAsync(admin, first.Id);
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.ConnectAsync(admin, Taipei);
+        var first = (await Driver.OverviewAsync(admin)).Connections.Single();
+        await Driver.DisconnectAsync(admin, first.Id);
 
         // The help page's way to reauthorize: disconnect, connect Facebook again, tick the page, connect.
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        var result = (await driver.ConnectAsync(admin, Taipei)).Single();
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        var result = (await Driver.ConnectAsync(admin, Taipei)).Single();
 
         result.Succeeded.ShouldBeTrue();
-        var again = (await driver.OverviewAsync(admin)).Connections.Single();
+        var again = (await Driver.OverviewAsync(admin)).Connections.Single();
         again.Id.ShouldBe(first.Id);
         again.Status.ShouldBe(ConnectionStatus.Healthy);
-        (await driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldNotBeEmpty();
+        (await Driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldNotBeEmpty();
     }
 
     [Fact]
     public async Task ConnectedPage_TokenInDatabaseAndLogs_IsNeverInClear()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        await driver.ConnectAsync(admin, Taipei);
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.ConnectAsync(admin, Taipei);
         string pageToken;
-        await using (var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        await using (var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
         {
-            pageToken = driver.Service<TokenProtector>().Unprotect((await db.PageConnections.SingleAsync()).ProtectedPageToken!);
+            pageToken = Driver.Service<TokenProtector>().Unprotect((await db.PageConnections.SingleAsync()).ProtectedPageToken!);
         }
         pageToken.ShouldStartWith("EAA");
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(server.DataFolder, "omnichat.db*"))
+        foreach (var file in Directory.GetFiles(Server.DataFolder, "omnichat.db*"))
         {
             var bytes = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file));
             TokenText.FindToken(bytes).ShouldBeNull(file);
             bytes.ShouldNotContain(pageToken[3..30], Case.Sensitive);
         }
-        server.Logs.Lines.ShouldNotContain(line => TokenText.ContainsToken(line));
+        Server.Logs.Lines.ShouldNotContain(line => TokenText.ContainsToken(line));
     }
 
     [Fact]
     public async Task Restart_SameDatabase_StoredTokensStillDecrypt()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        await driver.ConnectAsync(admin, Taipei);
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.ConnectAsync(admin, Taipei);
         var copy = Path.Combine(Directory.CreateTempSubdirectory("omnichat-restart-").FullName, "omnichat.db");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await using (var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        await using (var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
         {
             // Fold the write-ahead log into the file so the copy holds everything a restart would read.
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         }
-        File.Copy(server.DatabasePath, copy);
+        File.Copy(Server.DatabasePath, copy);
 
         // Data Protection keys live in the database, so a new process (new key ring in memory) reads old tokens.
         await using var restarted = await ConsoleServer.StartAsync(s => s.With("ConnectionStrings:Omnichat", $"Data Source={copy}"));

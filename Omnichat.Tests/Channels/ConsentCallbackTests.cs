@@ -8,36 +8,22 @@ using Omnichat.Tests.Infrastructure;
 namespace Omnichat.Tests.Channels;
 
 /// <summary>Every bad return from the consent dialog gets its own answer and stores nothing.</summary>
-public sealed class ConsentCallbackTests : IAsyncLifetime
+public sealed class ConsentCallbackTests : FlowTest
 {
-    private ConsoleServer server = default!;
-    private ConsentDriver driver = default!;
-
-    public async Task InitializeAsync()
-    {
-        server = await ConsoleServer.StartAsync();
-        driver = new ConsentDriver(server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        driver.Dispose();
-        await server.DisposeAsync();
-    }
 
     private async Task<int> GrantCountAsync()
     {
-        await using var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        await using var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
         return await db.FacebookGrants.CountAsync();
     }
 
     [Fact]
     public async Task Complete_DialogCancelled_SaysCancelledAndStoresNothing()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var dialog = await Driver.BeginAsync(admin, OAuthPurpose.Connect);
 
-        var outcome = await driver.CompleteAsync(admin, new ConsentCallback(null, dialog["state"], "access_denied", "user_denied"));
+        var outcome = await Driver.CompleteAsync(admin, new ConsentCallback(null, dialog["state"], "access_denied", "user_denied"));
 
         outcome.Kind.ShouldBe(ConsentOutcomeKind.Cancelled);
         (await GrantCountAsync()).ShouldBe(0);
@@ -49,11 +35,11 @@ public sealed class ConsentCallbackTests : IAsyncLifetime
     [InlineData("made-up-state", ConsentOutcomeKind.InvalidState)]
     public async Task Complete_MissingOrForeignState_RefusesAndStoresNothing(string? state, ConsentOutcomeKind expected)
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
-        var callback = await driver.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var dialog = await Driver.BeginAsync(admin, OAuthPurpose.Connect);
+        var callback = await Driver.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
 
-        var outcome = await driver.CompleteAsync(admin, callback with { State = state });
+        var outcome = await Driver.CompleteAsync(admin, callback with { State = state });
 
         outcome.Kind.ShouldBe(expected);
         (await GrantCountAsync()).ShouldBe(0);
@@ -62,12 +48,12 @@ public sealed class ConsentCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Complete_StateOpenedByAnotherUser_IsRefused()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        var otherAdmin = await driver.CallerAsync("admin@other.local");
-        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
-        var callback = await driver.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var otherAdmin = await Driver.CallerAsync("admin@other.local");
+        var dialog = await Driver.BeginAsync(admin, OAuthPurpose.Connect);
+        var callback = await Driver.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
 
-        var outcome = await driver.CompleteAsync(otherAdmin, callback);
+        var outcome = await Driver.CompleteAsync(otherAdmin, callback);
 
         outcome.Kind.ShouldBe(ConsentOutcomeKind.InvalidState);
         (await GrantCountAsync()).ShouldBe(0);
@@ -76,12 +62,12 @@ public sealed class ConsentCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Complete_SameCallbackTwice_SecondIsRecognisedAsReused()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
-        var callback = await driver.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var dialog = await Driver.BeginAsync(admin, OAuthPurpose.Connect);
+        var callback = await Driver.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
 
-        (await driver.CompleteAsync(admin, callback)).Kind.ShouldBe(ConsentOutcomeKind.Authorized);
-        var second = await driver.CompleteAsync(admin, callback);
+        (await Driver.CompleteAsync(admin, callback)).Kind.ShouldBe(ConsentOutcomeKind.Authorized);
+        var second = await Driver.CompleteAsync(admin, callback);
 
         second.Kind.ShouldBe(ConsentOutcomeKind.StateReused);
         (await GrantCountAsync()).ShouldBe(1);
@@ -90,12 +76,12 @@ public sealed class ConsentCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Complete_CodeAlreadyExchanged_ReportsCodeReusedFromFacebook()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        var first = await driver.AuthorizeAsync(await driver.BeginAsync(admin, OAuthPurpose.Connect), DemoWorld.DanaId, "all");
-        await driver.CompleteAsync(admin, first);
-        var fresh = await driver.BeginAsync(admin, OAuthPurpose.Connect);
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var first = await Driver.AuthorizeAsync(await Driver.BeginAsync(admin, OAuthPurpose.Connect), DemoWorld.DanaId, "all");
+        await Driver.CompleteAsync(admin, first);
+        var fresh = await Driver.BeginAsync(admin, OAuthPurpose.Connect);
 
-        var outcome = await driver.CompleteAsync(admin, new ConsentCallback(first.Code, fresh["state"], null, null));
+        var outcome = await Driver.CompleteAsync(admin, new ConsentCallback(first.Code, fresh["state"], null, null));
 
         outcome.Kind.ShouldBe(ConsentOutcomeKind.CodeReused);
         outcome.Error.ShouldNotBeNull().Subcode.ShouldBe(36009);
@@ -104,11 +90,11 @@ public sealed class ConsentCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Complete_CodeOlderThanTenMinutes_ReportsCodeExpiredAndStoresNothing()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        var callback = await driver.AuthorizeAsync(await driver.BeginAsync(admin, OAuthPurpose.Connect), DemoWorld.DanaId, "all");
-        await driver.Sandbox.PostJsonAsync("clock/advance", new { minutes = 11 });
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var callback = await Driver.AuthorizeAsync(await Driver.BeginAsync(admin, OAuthPurpose.Connect), DemoWorld.DanaId, "all");
+        await Driver.Sandbox.PostJsonAsync("clock/advance", new { minutes = 11 });
 
-        var outcome = await driver.CompleteAsync(admin, callback);
+        var outcome = await Driver.CompleteAsync(admin, callback);
 
         outcome.Kind.ShouldBe(ConsentOutcomeKind.CodeExpired);
         (await GrantCountAsync()).ShouldBe(0);
@@ -117,10 +103,10 @@ public sealed class ConsentCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Complete_MissingCode_StoresNothing()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        var dialog = await driver.BeginAsync(admin, OAuthPurpose.Connect);
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var dialog = await Driver.BeginAsync(admin, OAuthPurpose.Connect);
 
-        var outcome = await driver.CompleteAsync(admin, new ConsentCallback(null, dialog["state"], null, null));
+        var outcome = await Driver.CompleteAsync(admin, new ConsentCallback(null, dialog["state"], null, null));
 
         outcome.Kind.ShouldBe(ConsentOutcomeKind.MissingCode);
         (await GrantCountAsync()).ShouldBe(0);
@@ -130,9 +116,9 @@ public sealed class ConsentCallbackTests : IAsyncLifetime
     public async Task Consume_StateOlderThanItsLifetime_IsExpired()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var store = new OAuthStateStore(driver.Service<IDbContextFactory<OmnichatDbContext>>(), clock);
-        var admin = await driver.CallerAsync("admin@demo.local");
-        var state = await store.IssueAsync(admin, OAuthPurpose.Connect, null, driver.RedirectUri, CancellationToken.None);
+        var store = new OAuthStateStore(Driver.Service<IDbContextFactory<OmnichatDbContext>>(), clock);
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var state = await store.IssueAsync(admin, OAuthPurpose.Connect, null, Driver.RedirectUri, CancellationToken.None);
 
         clock.Advance(OAuthStateStore.Lifetime + TimeSpan.FromSeconds(1));
         var (check, _) = await store.ConsumeAsync(state, admin, CancellationToken.None);
@@ -143,9 +129,9 @@ public sealed class ConsentCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Begin_Agent_IsNotAllowedToOpenTheDialog()
     {
-        var agent = await driver.CallerAsync("agent@demo.local");
+        var agent = await Driver.CallerAsync("agent@demo.local");
 
-        var dialog = await driver.Service<ConsentService>().BeginAsync(agent, OAuthPurpose.Connect, null, driver.RedirectUri, CancellationToken.None);
+        var dialog = await Driver.Service<ConsentService>().BeginAsync(agent, OAuthPurpose.Connect, null, Driver.RedirectUri, CancellationToken.None);
 
         dialog.ShouldBeNull();
     }

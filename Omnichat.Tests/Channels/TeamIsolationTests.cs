@@ -5,33 +5,19 @@ using Omnichat.Tests.Infrastructure;
 namespace Omnichat.Tests.Channels;
 
 /// <summary>One team never sees or changes another team's pages; agents change nothing.</summary>
-public sealed class TeamIsolationTests : IAsyncLifetime
+public sealed class TeamIsolationTests : FlowTest
 {
-    private ConsoleServer server = default!;
-    private ConsentDriver driver = default!;
     private static readonly string Taipei = DemoWorld.ShopPageId(2);
-
-    public async Task InitializeAsync()
-    {
-        server = await ConsoleServer.StartAsync();
-        driver = new ConsentDriver(server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        driver.Dispose();
-        await server.DisposeAsync();
-    }
 
     [Fact]
     public async Task Overview_OtherTeam_SeesNoneOfThisTeamsPagesOrConnections()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        await driver.ConnectAsync(admin, Taipei);
-        var other = await driver.CallerAsync("admin@other.local");
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.ConnectAsync(admin, Taipei);
+        var other = await Driver.CallerAsync("admin@other.local");
 
-        var overview = await driver.OverviewAsync(other);
+        var overview = await Driver.OverviewAsync(other);
 
         overview.HasGrant.ShouldBeFalse();
         overview.AuthorizedPages.ShouldBeEmpty();
@@ -41,27 +27,27 @@ public sealed class TeamIsolationTests : IAsyncLifetime
     [Fact]
     public async Task Disconnect_OtherTeamsConnection_IsNotFoundAndStaysConnected()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        await driver.ConnectAsync(admin, Taipei);
-        var connection = (await driver.OverviewAsync(admin)).Connections.Single();
-        var other = await driver.CallerAsync("admin@other.local");
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.ConnectAsync(admin, Taipei);
+        var connection = (await Driver.OverviewAsync(admin)).Connections.Single();
+        var other = await Driver.CallerAsync("admin@other.local");
 
-        var outcome = await driver.DisconnectAsync(other, connection.Id);
+        var outcome = await Driver.DisconnectAsync(other, connection.Id);
 
         outcome.ShouldBe(DisconnectOutcome.NotFound);
-        (await driver.OverviewAsync(admin)).Connections.Single().Status.ShouldBe(ConnectionStatus.Healthy);
-        (await driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldNotBeEmpty();
+        (await Driver.OverviewAsync(admin)).Connections.Single().Status.ShouldBe(ConnectionStatus.Healthy);
+        (await Driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldNotBeEmpty();
     }
 
     [Fact]
     public async Task Connect_OtherTeamsAuthorizedPage_IsNotInItsGrant()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        var other = await driver.CallerAsync("admin@other.local");
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        var other = await Driver.CallerAsync("admin@other.local");
 
-        var result = (await driver.ConnectAsync(other, Taipei)).Single();
+        var result = (await Driver.ConnectAsync(other, Taipei)).Single();
 
         result.Failure.ShouldBe(ConnectFailure.NotInGrant);
     }
@@ -69,17 +55,17 @@ public sealed class TeamIsolationTests : IAsyncLifetime
     [Fact]
     public async Task Agent_SeesTheTeamsPagesButCannotConnectOrDisconnect()
     {
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        await driver.ConnectAsync(admin, Taipei);
-        var agent = await driver.CallerAsync("agent@demo.local");
-        var connection = (await driver.OverviewAsync(agent)).Connections.Single();
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.ConnectAsync(admin, Taipei);
+        var agent = await Driver.CallerAsync("agent@demo.local");
+        var connection = (await Driver.OverviewAsync(agent)).Connections.Single();
 
-        var connect = (await driver.ConnectAsync(agent, DemoWorld.ShopPageId(5))).Single();
-        var disconnect = await driver.DisconnectAsync(agent, connection.Id);
+        var connect = (await Driver.ConnectAsync(agent, DemoWorld.ShopPageId(5))).Single();
+        var disconnect = await Driver.DisconnectAsync(agent, connection.Id);
 
         connect.Failure.ShouldBe(ConnectFailure.NotTeamAdmin);
         disconnect.ShouldBe(DisconnectOutcome.NotTeamAdmin);
-        (await driver.OverviewAsync(admin)).Connections.Single().Status.ShouldBe(ConnectionStatus.Healthy);
+        (await Driver.OverviewAsync(admin)).Connections.Single().Status.ShouldBe(ConnectionStatus.Healthy);
     }
 }

@@ -12,35 +12,27 @@ using Omnichat.Tests.Infrastructure;
 namespace Omnichat.Tests.Health;
 
 /// <summary>Each sandbox action leads to the right status, episode and outbox e-mail; transient trouble changes nothing.</summary>
-public sealed class HealthCheckTests : IAsyncLifetime
+public sealed class HealthCheckTests : FlowTest
 {
-    private ConsoleServer server = default!;
-    private ConsentDriver driver = default!;
     private Caller admin = default!;
 
     private static readonly string Taipei = DemoWorld.ShopPageId(1);
     private static readonly string Taichung = DemoWorld.ShopPageId(2);
 
-    public async Task InitializeAsync()
-    {
-        server = await ConsoleServer.StartAsync(s => s.With("HealthCheck:RateLimitBackoff", "00:00:00.010"));
-        driver = new ConsentDriver(server);
-        admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        (await driver.ConnectAsync(admin, Taipei, Taichung)).ShouldAllBe(r => r.Succeeded);
-    }
+    protected override void Configure(ConsoleServer server) => server.With("HealthCheck:RateLimitBackoff", "00:00:00.010");
 
-    public async Task DisposeAsync()
+    protected override async Task ArrangeAsync()
     {
-        driver.Dispose();
-        await server.DisposeAsync();
+        admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        (await Driver.ConnectAsync(admin, Taipei, Taichung)).ShouldAllBe(r => r.Succeeded);
     }
 
     private Task<CheckRunSummary> CheckAsync(CheckScope? scope = null) =>
-        driver.Service<IntegrationChecker>().CheckAsync(scope ?? CheckScope.All, null, CancellationToken.None);
+        Driver.Service<IntegrationChecker>().CheckAsync(scope ?? CheckScope.All, null, CancellationToken.None);
 
     private async Task<OmnichatDbContext> DbAsync() =>
-        await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
 
     private async Task<PageConnection> ConnectionAsync(string pageId)
     {
@@ -74,7 +66,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
     [InlineData("remove-app", ConnectionStatus.NeedsReauthorization, FailureCause.AppRemoved)]
     public async Task Check_TokenKilledOnFacebook_MarksBothPagesAndQueuesOneEmail(string killer, ConnectionStatus status, FailureCause cause)
     {
-        await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/{killer}");
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/{killer}");
 
         // remove-app also posts the deauthorize callback, which checks at once; the scheduled run then finds nothing new.
         var summary = await CheckAsync();
@@ -97,7 +89,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
     [Fact]
     public async Task Check_StillBrokenNextHour_SendsNoSecondEmail()
     {
-        await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
         await CheckAsync();
 
         var second = await CheckAsync();
@@ -110,7 +102,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
     [Fact]
     public async Task Check_TwoRunsAtOnce_StillOneEpisodeAndOneEmail()
     {
-        await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
 
         // Same pages, three runs at once: whichever commits first opens both episodes; the others find them open.
         await Task.WhenAll(CheckAsync(), CheckAsync(), CheckAsync());
@@ -123,11 +115,11 @@ public sealed class HealthCheckTests : IAsyncLifetime
     [Fact]
     public async Task Reauthorize_EndsTheEpisode_AndALaterFailureIsANewEpisodeWithANewEmail()
     {
-        await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
         await CheckAsync();
         var taipei = await ConnectionAsync(Taipei);
 
-        (await driver.ConsentAsync(admin, DemoWorld.DanaId, "all", OAuthPurpose.Reauthorize, taipei.Id)).Kind.ShouldBe(ConsentOutcomeKind.Reauthorized);
+        (await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all", OAuthPurpose.Reauthorize, taipei.Id)).Kind.ShouldBe(ConsentOutcomeKind.Reauthorized);
         await using (var db = await DbAsync())
         {
             (await db.FailureEpisodes.SingleAsync(e => e.ConnectionId == taipei.Id)).EndedAt.ShouldNotBeNull();
@@ -135,7 +127,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
         await CheckAsync();
         (await ConnectionAsync(Taipei)).Status.ShouldBe(ConnectionStatus.Healthy);
 
-        await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/two-factor");
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/two-factor");
         var again = await CheckAsync();
 
         again.EpisodesStarted.ShouldBe(2);
@@ -151,7 +143,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
             team.PlanEndsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
             await db.SaveChangesAsync();
         }
-        await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
 
         await CheckAsync();
 
@@ -162,7 +154,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
     [Fact]
     public async Task Check_PageRoleLost_IsNotPageAdmin()
     {
-        await driver.Sandbox.PutAsync($"pages/{Taipei}/roles/{DemoWorld.DanaId}", new { tasks = new[] { "MODERATE", "MESSAGING", "ANALYZE" } });
+        await Driver.Sandbox.PutAsync($"pages/{Taipei}/roles/{DemoWorld.DanaId}", new { tasks = new[] { "MODERATE", "MESSAGING", "ANALYZE" } });
 
         await CheckAsync();
 
@@ -175,12 +167,12 @@ public sealed class HealthCheckTests : IAsyncLifetime
     [Fact]
     public async Task Check_SubscriptionDroppedByFacebook_SubscribesAgainAndStaysHealthy()
     {
-        await driver.Sandbox.SendAsync(HttpMethod.Delete, $"pages/{Taipei}/subscribed-apps");
+        await Driver.Sandbox.SendAsync(HttpMethod.Delete, $"pages/{Taipei}/subscribed-apps");
 
         var summary = await CheckAsync();
 
         summary.Repaired.ShouldBe(1);
-        (await driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldNotBeEmpty();
+        (await Driver.Sandbox.SubscribedAppsAsync(Taipei)).ShouldNotBeEmpty();
         (await ConnectionAsync(Taipei)).Status.ShouldBe(ConnectionStatus.Healthy);
         (await EmailsAsync()).ShouldBeEmpty();
         await using var db = await DbAsync();
@@ -193,8 +185,8 @@ public sealed class HealthCheckTests : IAsyncLifetime
     [InlineData(0.0, 0.0, true)]
     public async Task Check_FacebookUnreliable_IsInconclusiveAndChangesNothing(double transientRate, double nullItems, bool rateLimited)
     {
-        await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
-        await driver.Sandbox.PutAsync("faults", new { latencyMs = 0, transientErrorRate = transientRate, nullBatchItemRate = nullItems, rateLimited });
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
+        await Driver.Sandbox.PutAsync("faults", new { latencyMs = 0, transientErrorRate = transientRate, nullBatchItemRate = nullItems, rateLimited });
 
         var summary = await CheckAsync();
 

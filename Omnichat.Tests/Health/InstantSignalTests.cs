@@ -11,51 +11,41 @@ using Omnichat.Tests.Infrastructure;
 namespace Omnichat.Tests.Health;
 
 /// <summary>The deauthorize callback and "Check now": failures show without waiting for the hourly run.</summary>
-public sealed class InstantSignalTests : IAsyncLifetime
+public sealed class InstantSignalTests : FlowTest
 {
-    private ConsoleServer server = default!;
-    private ConsentDriver driver = default!;
     private static readonly string Taipei = DemoWorld.ShopPageId(1);
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        server = await ConsoleServer.StartAsync();
-        driver = new ConsentDriver(server);
-        var admin = await driver.CallerAsync("admin@demo.local");
-        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-        await driver.ConnectAsync(admin, Taipei);
-    }
-
-    public async Task DisposeAsync()
-    {
-        driver.Dispose();
-        await server.DisposeAsync();
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.ConnectAsync(admin, Taipei);
     }
 
     private async Task<PageConnection> TaipeiAsync()
     {
-        await using var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        await using var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
         return await db.PageConnections.SingleAsync(c => c.PageId == Taipei);
     }
 
     [Fact]
     public async Task RemoveAppOnFacebook_DeauthorizeCallbackChecksAtOnce()
     {
-        await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/remove-app");
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/remove-app");
 
         var taipei = await TaipeiAsync();
         taipei.Status.ShouldBe(ConnectionStatus.NeedsReauthorization);
         taipei.Cause.ShouldBe(FailureCause.AppRemoved);
-        await using var db = await driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        await using var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
         (await db.OutboxEmails.SingleAsync()).State.ShouldBeOneOf(EmailState.Pending, EmailState.Sent);
-        var state = await driver.Sandbox.StateAsync();
+        var state = await Driver.Sandbox.StateAsync();
         state.GetProperty("deauthorizeCallbacks").EnumerateArray().Last().GetProperty("status").GetInt32().ShouldBe(200);
     }
 
     [Fact]
     public async Task DeauthorizeCallback_WrongSignature_IsRejectedAndChecksNothing()
     {
-        using var client = server.CreateHttpClient();
+        using var client = Server.CreateHttpClient();
 
         using var response = await client.PostAsync("webhooks/facebook/deauthorize",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["signed_request"] = "c2lnbmF0dXJl.eyJ1c2VyX2lkIjoiNzgwMTcwMDAwMDAwMDAxIn0" }));
@@ -67,9 +57,9 @@ public sealed class InstantSignalTests : IAsyncLifetime
     [Fact]
     public async Task CheckNow_Agent_ChecksTheTeamButNotAnotherTeamsConnection()
     {
-        var agent = await driver.CallerAsync("agent@demo.local");
-        var other = await driver.CallerAsync("admin@other.local");
-        var checkNow = driver.Service<CheckNowService>();
+        var agent = await Driver.CallerAsync("agent@demo.local");
+        var other = await Driver.CallerAsync("admin@other.local");
+        var checkNow = Driver.Service<CheckNowService>();
         var taipei = await TaipeiAsync();
 
         var mine = await checkNow.CheckTeamAsync(agent, null, CancellationToken.None);
