@@ -13,17 +13,10 @@ namespace Omnichat.Console.Components.Pages.Channels;
 /// </summary>
 public static class FacebookText
 {
-    public static string Status(IStringLocalizer<FacebookStrings> loc, ConnectionStatus status) => loc[status switch
-    {
-        ConnectionStatus.Healthy => nameof(FacebookStrings.Status_Healthy),
-        ConnectionStatus.NeedsReauthorization => nameof(FacebookStrings.Status_NeedsReauthorization),
-        ConnectionStatus.MissingPermission => nameof(FacebookStrings.Status_MissingPermission),
-        ConnectionStatus.NotPageAdmin => nameof(FacebookStrings.Status_NotPageAdmin),
-        ConnectionStatus.WebhookNotSubscribed => nameof(FacebookStrings.Status_WebhookNotSubscribed),
-        ConnectionStatus.NotMessengerReceiver => nameof(FacebookStrings.Status_NotMessengerReceiver),
-        ConnectionStatus.Disconnected => nameof(FacebookStrings.Status_Disconnected),
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    }];
+    // Statuses and causes share their words with the e-mails and support views: Core's ConnectionWords, in the
+    // language of the signed-in user.
+    public static string Status(IStringLocalizer<FacebookStrings> loc, ConnectionStatus status) =>
+        ConnectionWords.For(CultureInfo.CurrentUICulture).Status(status);
 
     public static Color StatusColor(ConnectionStatus status) => status switch
     {
@@ -33,33 +26,8 @@ public static class FacebookText
         _ => Color.Error,
     };
 
-    public static string Cause(IStringLocalizer<FacebookStrings> loc, FailureCause cause) => cause == FailureCause.None ? "" : loc[cause switch
-    {
-        FailureCause.PasswordChangedOrSecurityReset => nameof(FacebookStrings.Cause_PasswordChangedOrSecurityReset),
-        FailureCause.SessionInvalidated => nameof(FacebookStrings.Cause_SessionInvalidated),
-        FailureCause.Checkpoint => nameof(FacebookStrings.Cause_Checkpoint),
-        FailureCause.TokenExpired => nameof(FacebookStrings.Cause_TokenExpired),
-        FailureCause.UnconfirmedAccount => nameof(FacebookStrings.Cause_UnconfirmedAccount),
-        FailureCause.AppRemoved => nameof(FacebookStrings.Cause_AppRemoved),
-        FailureCause.PageNotGranted => nameof(FacebookStrings.Cause_PageNotGranted),
-        FailureCause.PermissionMissing => nameof(FacebookStrings.Cause_PermissionMissing),
-        FailureCause.PageRoleLost => nameof(FacebookStrings.Cause_PageRoleLost),
-        FailureCause.WebhookNotSubscribed => nameof(FacebookStrings.Cause_WebhookNotSubscribed),
-        FailureCause.NotMessengerReceiver => nameof(FacebookStrings.Cause_NotMessengerReceiver),
-        FailureCause.TokenInvalid => nameof(FacebookStrings.Cause_TokenInvalid),
-        FailureCause.AppNotLive => nameof(FacebookStrings.Cause_AppNotLive),
-        FailureCause.Transient => nameof(FacebookStrings.Cause_Transient),
-        FailureCause.RateLimited => nameof(FacebookStrings.Cause_RateLimited),
-        FailureCause.Configuration => nameof(FacebookStrings.Cause_Configuration),
-        FailureCause.Unknown => nameof(FacebookStrings.Cause_Unknown),
-        FailureCause.PageRestricted => nameof(FacebookStrings.Cause_PageRestricted),
-        FailureCause.OutsideMessagingWindow => nameof(FacebookStrings.Cause_OutsideMessagingWindow),
-        FailureCause.RecipientUnavailable => nameof(FacebookStrings.Cause_RecipientUnavailable),
-        FailureCause.RecipientNotFound => nameof(FacebookStrings.Cause_RecipientNotFound),
-        FailureCause.AttachmentRejected => nameof(FacebookStrings.Cause_AttachmentRejected),
-        FailureCause.MessageRejected => nameof(FacebookStrings.Cause_MessageRejected),
-        _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
-    }];
+    public static string Cause(IStringLocalizer<FacebookStrings> loc, FailureCause cause) =>
+        ConnectionWords.For(CultureInfo.CurrentUICulture).Cause(cause);
 
     public static string Availability(IStringLocalizer<FacebookStrings> loc, AuthorizedPageView page) => page.Availability switch
     {

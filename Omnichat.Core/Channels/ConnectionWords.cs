@@ -1,0 +1,58 @@
+using System.Globalization;
+using Omnichat.Core.Resources;
+
+namespace Omnichat.Core.Channels;
+
+/// <summary>
+/// The words for every connection status and failure cause, in one language: the one source the console, the
+/// e-mails and support views share, so a status reads the same everywhere. Every enum member is named, so a new
+/// one without words fails to compile.
+/// </summary>
+public sealed class ConnectionWords(CultureInfo culture)
+{
+    public static ConnectionWords For(CultureInfo culture) => new(culture);
+
+    public string Status(ConnectionStatus status) => Get(status switch
+    {
+        ConnectionStatus.Healthy => nameof(ConnectionStrings.Status_Healthy),
+        ConnectionStatus.NeedsReauthorization => nameof(ConnectionStrings.Status_NeedsReauthorization),
+        ConnectionStatus.MissingPermission => nameof(ConnectionStrings.Status_MissingPermission),
+        ConnectionStatus.NotPageAdmin => nameof(ConnectionStrings.Status_NotPageAdmin),
+        ConnectionStatus.WebhookNotSubscribed => nameof(ConnectionStrings.Status_WebhookNotSubscribed),
+        ConnectionStatus.NotMessengerReceiver => nameof(ConnectionStrings.Status_NotMessengerReceiver),
+        ConnectionStatus.Disconnected => nameof(ConnectionStrings.Status_Disconnected),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    });
+
+    /// <summary>The cause in a shop owner's words, with what to do; empty for <see cref="FailureCause.None"/>.</summary>
+    public string Cause(FailureCause cause) => cause == FailureCause.None ? "" : Get(cause switch
+    {
+        FailureCause.PasswordChangedOrSecurityReset => nameof(ConnectionStrings.Cause_PasswordChangedOrSecurityReset),
+        FailureCause.SessionInvalidated => nameof(ConnectionStrings.Cause_SessionInvalidated),
+        FailureCause.Checkpoint => nameof(ConnectionStrings.Cause_Checkpoint),
+        FailureCause.TokenExpired => nameof(ConnectionStrings.Cause_TokenExpired),
+        FailureCause.UnconfirmedAccount => nameof(ConnectionStrings.Cause_UnconfirmedAccount),
+        FailureCause.AppRemoved => nameof(ConnectionStrings.Cause_AppRemoved),
+        FailureCause.PageNotGranted => nameof(ConnectionStrings.Cause_PageNotGranted),
+        FailureCause.PermissionMissing => nameof(ConnectionStrings.Cause_PermissionMissing),
+        FailureCause.PageRoleLost => nameof(ConnectionStrings.Cause_PageRoleLost),
+        FailureCause.WebhookNotSubscribed => nameof(ConnectionStrings.Cause_WebhookNotSubscribed),
+        FailureCause.NotMessengerReceiver => nameof(ConnectionStrings.Cause_NotMessengerReceiver),
+        FailureCause.TokenInvalid => nameof(ConnectionStrings.Cause_TokenInvalid),
+        FailureCause.AppNotLive => nameof(ConnectionStrings.Cause_AppNotLive),
+        FailureCause.Transient => nameof(ConnectionStrings.Cause_Transient),
+        FailureCause.RateLimited => nameof(ConnectionStrings.Cause_RateLimited),
+        FailureCause.Configuration => nameof(ConnectionStrings.Cause_Configuration),
+        FailureCause.Unknown => nameof(ConnectionStrings.Cause_Unknown),
+        FailureCause.PageRestricted => nameof(ConnectionStrings.Cause_PageRestricted),
+        FailureCause.OutsideMessagingWindow => nameof(ConnectionStrings.Cause_OutsideMessagingWindow),
+        FailureCause.RecipientUnavailable => nameof(ConnectionStrings.Cause_RecipientUnavailable),
+        FailureCause.RecipientNotFound => nameof(ConnectionStrings.Cause_RecipientNotFound),
+        FailureCause.AttachmentRejected => nameof(ConnectionStrings.Cause_AttachmentRejected),
+        FailureCause.MessageRejected => nameof(ConnectionStrings.Cause_MessageRejected),
+        _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
+    });
+
+    private string Get(string key) =>
+        ConnectionStrings.ResourceManager.GetString(key, culture) ?? throw new KeyNotFoundException($"No connection string '{key}'.");
+}
