@@ -1,9 +1,16 @@
 using Omnichat.Console;
+using Omnichat.Console.Benchmarks;
 using Omnichat.Console.Components;
 using Omnichat.Console.Components.Account;
 using Omnichat.Console.Endpoints;
 using Omnichat.Console.Sandbox;
 using Omnichat.Core;
+
+if (args is ["benchmark", SupportListBenchmark.Verb, ..])
+{
+    Environment.ExitCode = await SupportListBenchmark.RunAsync(args[2..]);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +27,7 @@ app.MapCultureEndpoints();
 app.MapAccountEndpoints();
 app.MapFacebookOAuthEndpoints();
 app.MapFacebookDeauthorizeEndpoints();
+app.MapIntegrationExportEndpoints();
 app.MapFacebookSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

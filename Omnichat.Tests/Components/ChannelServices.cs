@@ -6,6 +6,7 @@ using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Health;
+using Omnichat.Core.Integrations;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Tests.Components;
@@ -36,6 +37,7 @@ internal static class ChannelServices
         services.AddSingleton<GraphUsageMonitor>();
         services.AddSingleton<Omnichat.Core.Notifications.OutboxSignal>();
         services.AddTeams();
+        services.AddIntegrations();
         services.AddScoped<ActionFeedback>();
         return path;
     }

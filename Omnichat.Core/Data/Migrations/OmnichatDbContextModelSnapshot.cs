@@ -438,9 +438,16 @@ namespace Omnichat.Core.Data.Migrations
                         .HasDatabaseName("IX_PageConnections_PageId_Live")
                         .HasFilter("\"Status\" <> 'Disconnected'");
 
+                    b.HasIndex("LastCheckedAt", "Id");
+
+                    b.HasIndex("PageName", "Id");
+
                     b.HasIndex("TeamId", "PageId");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("Status", "PageName", "Id", "TeamId", "PageId", "Cause", "LastCheckedAt")
+                        .HasDatabaseName("IX_PageConnections_List");
 
                     b.ToTable("PageConnections");
                 });

@@ -26,6 +26,27 @@ public static class FacebookText
         _ => Color.Error,
     };
 
+    /// <summary>
+    /// <see cref="StatusColor"/> as a CSS colour for charts, which draw SVG and cannot use theme classes. Statuses that
+    /// share a colour get a lighter or darker shade of it, so a stacked chart still tells them apart.
+    /// </summary>
+    public static string StatusChartColor(ConnectionStatus status)
+    {
+        var palette = Layout.ConsoleTheme.Create().PaletteLight;
+        MudBlazor.Utilities.MudColor color = status switch
+        {
+            ConnectionStatus.Healthy => palette.Success,
+            ConnectionStatus.NeedsReauthorization => palette.Error,
+            ConnectionStatus.WebhookNotSubscribed => palette.Error.ColorDarken(0.15),
+            ConnectionStatus.MissingPermission => palette.Warning,
+            ConnectionStatus.NotPageAdmin => palette.Warning.ColorDarken(0.15),
+            ConnectionStatus.NotMessengerReceiver => palette.Warning.ColorLighten(0.15),
+            ConnectionStatus.Disconnected => palette.GrayDefault,
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+        };
+        return color.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex);
+    }
+
     public static string Cause(IStringLocalizer<FacebookStrings> loc, FailureCause cause) =>
         ConnectionWords.For(CultureInfo.CurrentUICulture).Cause(cause);
 

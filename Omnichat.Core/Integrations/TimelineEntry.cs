@@ -1,0 +1,19 @@
+using Omnichat.Core.Channels;
+using Omnichat.Core.Health;
+using Omnichat.Core.Notifications;
+
+namespace Omnichat.Core.Integrations;
+
+/// <summary>One thing that happened to a connection; which fields are set depends on <see cref="Kind"/>.</summary>
+public sealed record TimelineEntry(
+    DateTimeOffset At,
+    TimelineKind Kind,
+    ConnectionStatus? Status = null,
+    FailureCause? Cause = null,
+    CheckOutcome? Outcome = null,
+    int? ErrorCode = null,
+    int? ErrorSubcode = null,
+    string? FbTraceId = null,
+    string? Actor = null,
+    string? Detail = null,
+    EmailSummary? Email = null);

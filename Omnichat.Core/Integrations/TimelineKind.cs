@@ -1,0 +1,17 @@
+namespace Omnichat.Core.Integrations;
+
+public enum TimelineKind
+{
+    Check,
+    StatusChanged,
+    EpisodeStarted,
+    EpisodeEnded,
+    Email,
+    /// <summary>The checker subscribed our app again after Facebook dropped it.</summary>
+    Repaired,
+    Connected,
+    Disconnected,
+    Reauthorized,
+    SubscribeFailed,
+    UnsubscribeFailed,
+}

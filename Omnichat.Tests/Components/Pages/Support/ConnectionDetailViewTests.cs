@@ -1,0 +1,77 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Omnichat.Console.Components.Pages.Channels;
+using Omnichat.Console.Components.Pages.Support;
+using Omnichat.Core.Data;
+using Omnichat.Tests.Integrations;
+
+namespace Omnichat.Tests.Components.Pages.Support;
+
+public sealed class ConnectionDetailViewTests : ComponentTestBase
+{
+    public ConnectionDetailViewTests() => Context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(IntegrationData.Now));
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        IntegrationData.Seed(db);
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public void Render_Support_ShowsCauseLastErrorEmailChartAndTimeline()
+    {
+        SignInAs(TestCallers.Support);
+
+        var cut = Render<IntegrationDetailPage>(p => p.Add(x => x.ConnectionId, IntegrationData.FailingId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=detail-page-name]").TextContent.ShouldBe(IntegrationData.FailingPage));
+        cut.Find("[data-testid=detail-cause]").TextContent.ShouldContain("更改了密碼");
+        cut.Find("[data-testid=error-code]").TextContent.ShouldBe("190");
+        cut.Find("[data-testid=error-subcode]").TextContent.ShouldBe("460");
+        cut.Find("[data-testid=error-trace]").TextContent.ShouldBe("AbCdEfTrace1");
+        cut.Find("[data-testid=detail-email] [data-testid=email-state]").GetAttribute("data-state").ShouldBe("Sent");
+        cut.Find("[data-testid=read-only-notice]");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=team-history-chart] svg"));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-kind"))
+            .ShouldBe(["Check", "Email", "EpisodeStarted", "StatusChanged", "Check", "Check", "Check", "Check", "Check", "Check", "Check", "Check", "Connected"]));
+        cut.Find("[data-testid=timeline-actor]").TextContent.ShouldContain(TestCallers.TeamAdmin.DisplayName);
+    }
+
+    [Fact]
+    public void TogglePassedChecks_Off_HidesThem()
+    {
+        SignInAs(TestCallers.Support);
+        var cut = Render<IntegrationDetailPage>(p => p.Add(x => x.ConnectionId, IntegrationData.FailingId));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=timeline-entry]").Count.ShouldBe(13));
+
+        cut.Find("[data-testid=show-passed] input").Change(false);
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=timeline-entry]").Count.ShouldBe(6));
+    }
+
+    [Fact]
+    public void Render_TeamAdminOwnConnection_ShowsItWithoutTheSupportNotice()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<ConnectionDetailPage>(p => p.Add(x => x.ConnectionId, IntegrationData.FailingId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=detail-page-name]").TextContent.ShouldBe(IntegrationData.FailingPage));
+        cut.FindAll("[data-testid=read-only-notice]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Render_TeamAdminAnotherTeamsConnection_IsNotFound()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<ConnectionDetailPage>(p => p.Add(x => x.ConnectionId, IntegrationData.OtherFailingId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=detail-not-found]").TextContent.ShouldBe("找不到此串接，或你沒有權限查看。"));
+        cut.Markup.ShouldNotContain(IntegrationData.OtherPage);
+    }
+}
