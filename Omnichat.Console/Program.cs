@@ -1,9 +1,16 @@
 using Omnichat.Console;
+using Omnichat.Console.Benchmarks;
 using Omnichat.Console.Components;
 using Omnichat.Console.Components.Account;
 using Omnichat.Console.Endpoints;
 using Omnichat.Console.Sandbox;
 using Omnichat.Core;
+
+// `benchmark health ...` measures the console instead of serving it (README, "Benchmarks").
+if (await BenchmarkCommand.TryRunAsync(args) is int exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +31,7 @@ app.MapFacebookSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;
