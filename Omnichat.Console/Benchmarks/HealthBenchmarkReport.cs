@@ -40,7 +40,7 @@ public sealed record HealthBenchmarkReport(HealthBenchmarkOptions Options, SetUp
                 ? $"Unbatched check (HealthCheck:UseBatch=false) on M={unbatched.Connections} connections of a fresh set-up, extrapolated to N"
                 : "Unbatched check (HealthCheck:UseBatch=false), same console and connections, measured on all N";
             await WriteCheckAsync(output, title, unbatched);
-            await output.WriteLineAsync(Invariant($"  unbatched for N={n}       {UnbatchedSecondsForN:F2} s ({(UnbatchedExtrapolated ? "extrapolated linearly" : "measured")})"));
+            await output.WriteLineAsync(Invariant($"  {$"unbatched for N={n}",-24} {UnbatchedSecondsForN:F2} s ({(UnbatchedExtrapolated ? "extrapolated linearly" : "measured")})"));
         }
         else
         {
