@@ -12,8 +12,11 @@ namespace Omnichat.Core.Facebook;
 /// </summary>
 public sealed partial class GraphClient(HttpClient http, IOptions<FacebookOptions> options, GraphUsageMonitor usage, ILogger<GraphClient> logger)
 {
-    /// <summary>How many pages of <c>me/accounts</c> are read at most; a loop guard far above any real admin's page count.</summary>
-    public const int MaxAccountPages = 100;
+    /// <summary>
+    /// How many pages of <c>me/accounts</c> are read at most (25,000 Facebook pages): a loop guard far above any real
+    /// admin's page count. It was 100 (2,500 pages), which silently cut a 10,000-page agency account short.
+    /// </summary>
+    public const int MaxAccountPages = 1000;
 
     private const string AccountFields = "id,name,category,access_token,tasks,picture";
     private const int AccountPageSize = 25;

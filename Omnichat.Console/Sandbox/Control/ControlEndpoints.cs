@@ -26,6 +26,13 @@ public static class ControlEndpoints
             await ReadAsync<ReceiverRequest>(request, cancellationToken) is { } body
                 ? Answer(control.SetReceiver(pageId, body.AppId))
                 : BadJson());
+        api.MapPost("/pages/bulk", async (HttpRequest request, SandboxControl control, CancellationToken cancellationToken) =>
+        {
+            var added = control.AddPages(await ReadAsync<BulkPagesRequest>(request, cancellationToken));
+            return added.Outcome.Succeeded
+                ? TypedResults.Json(new { ok = true, message = added.Outcome.Message, pageIds = added.PageIds })
+                : Error(added.Outcome.Status, added.Outcome.Message);
+        });
         api.MapDelete("/pages/{pageId}/subscribed-apps", (string pageId, SandboxControl control) => Answer(control.DropSubscription(pageId)));
 
         api.MapPut("/faults", async (HttpRequest request, SandboxControl control, CancellationToken cancellationToken) =>

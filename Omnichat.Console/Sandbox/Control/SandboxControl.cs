@@ -104,6 +104,40 @@ public sealed class SandboxControl(SandboxWorld world, DeauthorizeNotifier deaut
         return ControlOutcome.Ok($"{page.Name}: receiver app {appId}");
     });
 
+    /// <summary>Most pages one bulk call adds; enough for load tests, small enough to keep a mistyped count harmless.</summary>
+    public const int MaxBulkPages = 100_000;
+
+    /// <summary>
+    /// Adds pages for load tests: ids continue after the last bulk page (1046...), the user is admin of each, our app is
+    /// the receiver and, when asked, already subscribed to the Messenger fields, as if the pages had been connected before.
+    /// </summary>
+    public BulkPagesOutcome AddPages(BulkPagesRequest? request)
+    {
+        if (request is null || request.Count is < 1 or > MaxBulkPages || string.IsNullOrWhiteSpace(request.UserId))
+        {
+            return new BulkPagesOutcome(ControlOutcome.BadRequest(
+                $"Body must be {{\"count\":1..{MaxBulkPages},\"userId\":\"...\",\"userName\":\"...\",\"subscribed\":true}}."), []);
+        }
+        var outcome = world.Update((state, _) =>
+        {
+            if (state.FindUser(request.UserId) is null)
+            {
+                if (string.IsNullOrWhiteSpace(request.UserName))
+                {
+                    return new BulkPagesOutcome(ControlOutcome.NotFound($"Unknown user {request.UserId}; give userName to create it"), []);
+                }
+                state.Users.Add(new SandboxUser { Id = request.UserId, Name = request.UserName });
+            }
+            var ids = BulkPages.Add(state, request.Count, request.UserId, request.Subscribed);
+            return new BulkPagesOutcome(ControlOutcome.Ok($"Added {ids.Count} pages for user {request.UserId}"), ids);
+        });
+        if (outcome.Outcome.Succeeded)
+        {
+            logger.LogInformation("Sandbox added {Count} pages for user {UserId}", outcome.PageIds.Count, request.UserId);
+        }
+        return outcome;
+    }
+
     /// <summary>What Meta does after about an hour of failed webhooks: our app is dropped from the page.</summary>
     public ControlOutcome DropSubscription(string pageId) => world.Update((state, _) =>
     {

@@ -13,7 +13,7 @@ public sealed class AccountsHandler(SandboxWorld world, TokenInspector inspector
     private const int DefaultLimit = 25;
     private const int MaxLimit = 100;
 
-    public GraphResult Handle(GraphRequest request, string id) => world.Update((state, now) =>
+    public GraphResult Handle(GraphRequest request, string id) => world.ReadIssuingTokens((state, now) =>
     {
         var check = inspector.Inspect(state, request.AccessToken, now);
         if (check.Error is { } error)

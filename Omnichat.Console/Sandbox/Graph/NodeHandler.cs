@@ -6,7 +6,7 @@ namespace Omnichat.Console.Sandbox.Graph;
 /// <summary><c>GET me</c>, <c>GET {user-id}</c>, <c>GET {page-id}</c> and <c>GET me/permissions</c> (§3, §4).</summary>
 public sealed class NodeHandler(SandboxWorld world, TokenInspector inspector)
 {
-    public GraphResult Node(GraphRequest request, string id) => world.Update((state, now) =>
+    public GraphResult Node(GraphRequest request, string id) => world.ReadIssuingTokens((state, now) =>
     {
         var check = inspector.Inspect(state, request.AccessToken, now);
         if (check.Error is { } error)

@@ -7,7 +7,12 @@ namespace Omnichat.Console.Sandbox.Graph;
 /// <summary><c>POST|GET|DELETE {page-id}/subscribed_apps</c> with the page token (§5).</summary>
 public sealed class SubscribedAppsHandler(SandboxWorld world, TokenInspector inspector, SandboxUrls urls, ILogger<SubscribedAppsHandler> logger)
 {
-    public GraphResult Handle(GraphRequest request, string pageId) => world.Update((state, now) =>
+    /// <summary>GET only reads (the health check asks for every page every hour); POST and DELETE change and save.</summary>
+    public GraphResult Handle(GraphRequest request, string pageId) => request.Method == "GET"
+        ? world.Read((state, now) => Answer(request, pageId, state, now))
+        : world.Update((state, now) => Answer(request, pageId, state, now));
+
+    private GraphResult Answer(GraphRequest request, string pageId, WorldState state, DateTimeOffset now)
     {
         var check = inspector.Inspect(state, request.AccessToken, now);
         if (check.Error is { } error)
@@ -33,7 +38,7 @@ public sealed class SubscribedAppsHandler(SandboxWorld world, TokenInspector ins
             _ => List(page, state),
         };
         return result with { UsageObjectId = page.Id };
-    });
+    }
 
     private GraphResult Subscribe(GraphRequest request, SandboxPage page, string appId)
     {

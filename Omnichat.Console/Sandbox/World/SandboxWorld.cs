@@ -6,7 +6,7 @@ namespace Omnichat.Console.Sandbox.World;
 
 /// <summary>
 /// The sandbox's Facebook: one lock around one <see cref="WorldState"/>, saved after every change,
-/// so a console restart keeps demo tokens valid.
+/// so a console restart keeps demo tokens valid. Reads never save: with thousands of pages the file is megabytes.
 /// </summary>
 public sealed class SandboxWorld
 {
@@ -61,6 +61,31 @@ public sealed class SandboxWorld
             file.Save(state);
         }
         Changed?.Invoke();
+        return result;
+    }
+
+    /// <summary>
+    /// A read that may issue tokens (me/accounts, a page node with access_token): saved, and announced, only when it
+    /// issued one, so handing out page tokens issued before costs no write of the whole world.
+    /// </summary>
+    public T ReadIssuingTokens<T>(Func<WorldState, DateTimeOffset, T> read)
+    {
+        T result;
+        bool issued;
+        lock (gate)
+        {
+            var before = state.Tokens.Count;
+            result = read(state, NowLocked());
+            issued = state.Tokens.Count != before;
+            if (issued)
+            {
+                file.Save(state);
+            }
+        }
+        if (issued)
+        {
+            Changed?.Invoke();
+        }
         return result;
     }
 

@@ -29,7 +29,11 @@ public sealed class WorldFile(string path)
         var folder = Path.GetDirectoryName(FullPath)!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(FullPath)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(state, JsonOptions));
+        // Streamed: a 10,000-page world is megabytes, and one big byte array per save would stay in the array pool.
+        using (var stream = File.Create(temp))
+        {
+            JsonSerializer.Serialize(stream, state, JsonOptions);
+        }
         File.Move(temp, FullPath, overwrite: true);
     }
 }

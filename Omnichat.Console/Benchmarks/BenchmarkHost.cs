@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Omnichat.Console.Endpoints;
+using Omnichat.Console.Sandbox;
+using Omnichat.Core;
+
+namespace Omnichat.Console.Benchmarks;
+
+/// <summary>
+/// The real console (Core services, the sandbox, the request pipeline) on Kestrel at a free 127.0.0.1 port, with a
+/// temp SQLite database and sandbox state file, the schedule off and logs at Warning. The Razor pages are not mapped:
+/// nothing here renders one.
+/// </summary>
+public sealed class BenchmarkHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly string folder;
+
+    private BenchmarkHost(WebApplication app, string folder, Uri baseAddress)
+    {
+        this.app = app;
+        this.folder = folder;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+    public IServiceProvider Services => app.Services;
+    public GraphRequestCounter GraphRequests => app.Services.GetRequiredService<GraphRequestCounter>();
+
+    public static async Task<BenchmarkHost> StartAsync(int concurrency, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("omnichat-bench-").FullName;
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // appsettings.json and the static asset manifest sit beside the assembly, wherever dotnet run was started.
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(BenchmarkHost).Assembly.GetName().Name,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = baseAddress.ToString().TrimEnd('/'),
+            ["ConnectionStrings:Omnichat"] = $"Data Source={Path.Combine(folder, "omnichat.db")}",
+            ["Database:Provider"] = "Sqlite",
+            ["Sandbox:Enabled"] = "true",
+            ["Sandbox:StatePath"] = Path.Combine(folder, "sandbox.json"),
+            ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
+            ["HealthCheck:SchedulerEnabled"] = "false",
+            ["HealthCheck:MaxConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+            // Expected here, and noise in a report: no wwwroot beside the build output, Data Protection keys in plain text in a temp database.
+            ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        });
+        builder.AddOmnichatCore();
+        builder.AddOmnichatConsole();
+        builder.Services.AddSingleton<GraphRequestCounter>();
+
+        var app = builder.Build();
+        await app.PrepareOmnichatAsync();
+        var counter = app.Services.GetRequiredService<GraphRequestCounter>();
+        app.Use(counter.CountAsync);
+        app.UseOmnichatPipeline();
+        app.MapHealthEndpoints();
+        app.MapFacebookSandbox();
+        await app.StartAsync(cancellationToken);
+        return new BenchmarkHost(app, folder, baseAddress);
+    }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may hold the file a moment longer; the OS cleans its temp folder.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

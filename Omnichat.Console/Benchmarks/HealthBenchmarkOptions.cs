@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Omnichat.Console.Benchmarks;
+
+/// <summary>What <c>benchmark health</c> measures: N connections, latency L per Graph HTTP request, C batches in flight.</summary>
+public sealed record HealthBenchmarkOptions
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project Omnichat.Console -- benchmark health [options]
+          --connections N             connections to check (default 10000)
+          --latency-ms L              sandbox latency per Graph HTTP request (default 100)
+          --concurrency C             HealthCheck:MaxConcurrency, requests in flight (default 4)
+          --unbatched-connections M   run the unbatched check on M connections and extrapolate to N (default: N, measured)
+          --skip-unbatched            only the batched check
+        """;
+
+    public int Connections { get; init; } = 10_000;
+    public int LatencyMs { get; init; } = 100;
+    public int Concurrency { get; init; } = 4;
+    public bool SkipUnbatched { get; init; }
+    /// <summary>Null: the unbatched check runs on all <see cref="Connections"/>.</summary>
+    public int? UnbatchedConnections { get; init; }
+
+    public int UnbatchedCount => Math.Min(UnbatchedConnections ?? Connections, Connections);
+
+    public static bool TryParse(IReadOnlyList<string> args, out HealthBenchmarkOptions options, out string problem)
+    {
+        options = new HealthBenchmarkOptions();
+        problem = "";
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name == "--skip-unbatched")
+            {
+                options = options with { SkipUnbatched = true };
+                continue;
+            }
+            if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                problem = $"{name} needs a whole number";
+                return false;
+            }
+            i++;
+            switch (name)
+            {
+                case "--connections" when value is >= 1 and <= 100_000:
+                    options = options with { Connections = value };
+                    break;
+                case "--latency-ms" when value <= 120_000:
+                    options = options with { LatencyMs = value };
+                    break;
+                case "--concurrency" when value is >= 1 and <= 64:
+                    options = options with { Concurrency = value };
+                    break;
+                case "--unbatched-connections" when value >= 1:
+                    options = options with { UnbatchedConnections = value };
+                    break;
+                case "--connections" or "--latency-ms" or "--concurrency" or "--unbatched-connections":
+                    problem = $"{name} {value} is out of range";
+                    return false;
+                default:
+                    problem = $"Unknown option {name}";
+                    return false;
+            }
+        }
+        return true;
+    }
+}
