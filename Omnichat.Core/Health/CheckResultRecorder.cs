@@ -17,6 +17,8 @@ public sealed class CheckResultRecorder(
     OutboxSignal outbox,
     ILogger<CheckResultRecorder> logger)
 {
+    private const int ChunkSize = 500;
+
     /// <returns>How many failure episodes started.</returns>
     public async Task<int> RecordAsync(Guid runId, IReadOnlyDictionary<Guid, PageVerdict> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -61,14 +63,34 @@ public sealed class CheckResultRecorder(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = verdicts.Keys.ToList();
+        var started = new List<(Guid EpisodeId, FailedPage Page)>();
+        // Saved in chunks inside the one transaction: a team with thousands of pages would otherwise keep every
+        // connection and result tracked at once.
+        foreach (var chunk in verdicts.Chunk(ChunkSize))
+        {
+            started.AddRange(await RecordChunkAsync(db, runId, teamId, chunk, at, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        if (started.Count > 0)
+        {
+            await AnnounceAsync(db, runId, teamId, started, at, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return started.Count;
+    }
+
+    private static async Task<List<(Guid EpisodeId, FailedPage Page)>> RecordChunkAsync(OmnichatDbContext db, Guid runId, Guid teamId,
+        IReadOnlyList<KeyValuePair<Guid, PageVerdict>> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var ids = verdicts.Select(v => v.Key).ToList();
         var connections = await db.PageConnections
             .Where(c => ids.Contains(c.Id) && c.Status != ConnectionStatus.Disconnected)
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var open = await db.FailureEpisodes.Where(e => e.TeamId == teamId && e.EndedAt == null)
+        var open = await db.FailureEpisodes.Where(e => ids.Contains(e.ConnectionId) && e.EndedAt == null)
             .ToDictionaryAsync(e => e.ConnectionId, cancellationToken);
 
-        var startedHere = new List<(FailureEpisode Episode, PageConnection Connection)>();
+        var started = new List<(Guid EpisodeId, FailedPage Page)>();
         foreach (var (connectionId, verdict) in verdicts)
         {
             // Disconnected while the check ran: its result no longer matters.
@@ -117,42 +139,31 @@ public sealed class CheckResultRecorder(
                 verdict.Status, verdict.Cause, at, verdict.Detail ?? verdict.Error?.ToString(), runId);
             if (episode is not null)
             {
-                startedHere.Add((episode, connection));
+                started.Add((episode.Id, new FailedPage(connection.Id, connection.PageId, connection.PageName, episode.Status, episode.Cause)));
             }
         }
-
-        if (startedHere.Count > 0)
-        {
-            await AnnounceAsync(db, runId, teamId, startedHere, at, cancellationToken);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return startedHere.Count;
+        return started;
     }
 
     // Pages that fail in the same run share one e-mail; a team whose plan has ended gets none, and that is recorded.
     private static async Task AnnounceAsync(OmnichatDbContext db, Guid runId, Guid teamId,
-        IReadOnlyList<(FailureEpisode Episode, PageConnection Connection)> started, DateTimeOffset at, CancellationToken cancellationToken)
+        IReadOnlyList<(Guid EpisodeId, FailedPage Page)> started, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == teamId, cancellationToken);
-        var planEnded = TeamPlan.HasEnded(team, at);
-        var payload = new ConnectionFailurePayload(started
-            .Select(s => new FailedPage(s.Connection.Id, s.Connection.PageId, s.Connection.PageName, s.Episode.Status, s.Episode.Cause))
-            .ToList());
         var email = new OutboxEmail
         {
             TeamId = teamId,
             Kind = EmailKind.ConnectionFailure,
             RunId = runId,
-            Payload = OutboxPayloadJson.Serialize(payload),
-            State = planEnded ? EmailState.Suppressed : EmailState.Pending,
+            Payload = OutboxPayloadJson.Serialize(new ConnectionFailurePayload(started.Select(s => s.Page).ToList())),
+            State = TeamPlan.HasEnded(team, at) ? EmailState.Suppressed : EmailState.Pending,
             CreatedAt = at,
             NextAttemptAt = at,
         };
         db.OutboxEmails.Add(email);
-        foreach (var (episode, _) in started)
-        {
-            episode.EmailId = email.Id;
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        var episodeIds = started.Select(s => s.EpisodeId).ToList();
+        await db.FailureEpisodes.Where(e => episodeIds.Contains(e.Id))
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.EmailId, email.Id), cancellationToken);
     }
 }
