@@ -20,6 +20,7 @@ app.MapCultureEndpoints();
 app.MapAccountEndpoints();
 app.MapFacebookOAuthEndpoints();
 app.MapFacebookDeauthorizeEndpoints();
+app.MapFacebookWebhookEndpoints();
 app.MapFacebookSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -6,6 +6,7 @@ using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Health;
+using Omnichat.Core.Messaging;
 using Omnichat.Core.Notifications;
 using Omnichat.Core.Teams;
 
@@ -46,6 +47,7 @@ public static class CoreRegistration
         builder.Services.AddIntegrationChecks();
         builder.AddIntegrationCheckSchedule();
         builder.Services.AddTeams();
+        builder.Services.AddMessaging();
         builder.AddNotifications();
         return builder;
     }
