@@ -14,11 +14,23 @@ public static class FacebookWebhookEndpoints
     public const string Path = "/webhooks/facebook";
     /// <summary>Far above any Messenger batch; a body this large is not Meta's.</summary>
     public const int MaxBodyBytes = 4 * 1024 * 1024;
+    public const string BarePath = "/webhooks/facebook/bare";
+    public const string BareEndpointSetting = "Webhooks:BenchmarkBareEndpoint";
 
     public static IEndpointRouteBuilder MapFacebookWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, Verify).AllowAnonymous();
         app.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery();
+        // For the benchmark only (tools/Omnichat.WebhookBench): the same route shape that reads the body and answers
+        // 200 without checking or storing anything, so the cost of signature + durable storage can be measured.
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>(BareEndpointSetting))
+        {
+            app.MapPost(BarePath, async (HttpRequest request, CancellationToken cancellationToken) =>
+            {
+                await ReadBodyAsync(request, cancellationToken);
+                return TypedResults.Text("EVENT_RECEIVED", "text/plain");
+            }).AllowAnonymous().DisableAntiforgery();
+        }
         return app;
     }
 

@@ -7,6 +7,7 @@ internal static class MessagingRegistration
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<WebhookWriteGate>();
         services.AddSingleton<WebhookIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookIntake>());
         services.AddSingleton<WebhookProcessor>();

@@ -127,27 +127,16 @@ public sealed class ReplyService(
             return new ReplyOutcome(ReplyOutcomeKind.NotConnected, reply.Id, ReplyFailure.IntegrationBroken);
         }
 
+        // The attempt is recorded before the call: whatever happens next, the reply is never lost.
+        await db.SaveChangesAsync(cancellationToken);
+
         var outgoing = new OutgoingMessage(conversation.Psid, reply.Text ?? "", reply.MessagingType ?? MessagingWindow.Response, reply.Tag,
             ReplyMetadata.For(reply.Id));
         // Not the caller's token: once Facebook has the request, its answer must be recorded even if the page closes.
         var result = await graph.SendMessageAsync(connection.PageId, tokens.Unprotect(connection.ProtectedPageToken), outgoing, CancellationToken.None);
         if (result.IsSuccess)
         {
-            // The echo may have been processed first and set the mid already.
-            if (reply.Mid is null && !await db.Messages.AnyAsync(m => m.PageId == reply.PageId && m.Mid == result.Value.MessageId, CancellationToken.None))
-            {
-                reply.Mid = result.Value.MessageId;
-            }
-            if (reply.DeliveryState is DeliveryState.Pending or DeliveryState.Failed)
-            {
-                reply.DeliveryState = DeliveryState.Sent;
-            }
-            reply.Failure = null;
-            reply.ErrorCode = null;
-            reply.ErrorSubcode = null;
-            reply.FbTraceId = null;
-            reply.ErrorMessage = null;
-            await db.SaveChangesAsync(CancellationToken.None);
+            await RecordSentAsync(db, reply, result.Value.MessageId);
             await notifier.NotifyAsync(reply.TeamId);
             return new ReplyOutcome(ReplyOutcomeKind.Sent, reply.Id);
         }
@@ -177,6 +166,25 @@ public sealed class ReplyService(
         }
         await notifier.NotifyAsync(reply.TeamId);
         return new ReplyOutcome(ReplyOutcomeKind.Failed, reply.Id, failure, error);
+    }
+
+    // The echo and the delivery receipt may be processed while the Send API call is still answering, so the outcome
+    // is written as conditional updates that never move a reply back (Delivered stays Delivered).
+    private static async Task RecordSentAsync(OmnichatDbContext db, Message reply, string mid)
+    {
+        var id = reply.Id;
+        await db.Messages.Where(m => m.Id == id && (m.DeliveryState == DeliveryState.Pending || m.DeliveryState == DeliveryState.Failed))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveryState, DeliveryState.Sent), CancellationToken.None);
+        await db.Messages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Failure, (ReplyFailure?)null)
+                .SetProperty(m => m.ErrorCode, (int?)null)
+                .SetProperty(m => m.ErrorSubcode, (int?)null)
+                .SetProperty(m => m.FbTraceId, (string?)null)
+                .SetProperty(m => m.ErrorMessage, (string?)null), CancellationToken.None);
+        var pageId = reply.PageId;
+        await db.Messages.Where(m => m.Id == id && m.Mid == null && !db.Messages.Any(o => o.PageId == pageId && o.Mid == mid))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mid, mid), CancellationToken.None);
     }
 
     // Support staff read every team but reply for none.

@@ -14,6 +14,7 @@ namespace Omnichat.Core.Messaging;
 public sealed class WebhookIntake(
     IDbContextFactory<OmnichatDbContext> dbFactory,
     WebhookSignal signal,
+    WebhookWriteGate writeGate,
     TimeProvider time,
     ILogger<WebhookIntake> logger) : BackgroundService
 {
@@ -71,6 +72,7 @@ public sealed class WebhookIntake(
         try
         {
             // Not the stopping token: a started commit finishes, so an answered request never loses its row.
+            using var writing = await writeGate.EnterAsync(CancellationToken.None);
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             var rows = batch.Select(p => new WebhookDelivery { Body = p.Body, ReceivedAt = p.ReceivedAt, State = WebhookDeliveryState.Received }).ToList();
             db.WebhookDeliveries.AddRange(rows);
