@@ -5,7 +5,9 @@ using Omnichat.Console.Components.Account;
 using Omnichat.Console.Components.Shared;
 using Omnichat.Console.Localization;
 using Omnichat.Console.Sandbox;
+using Omnichat.Console.Endpoints;
 using Omnichat.Core.Data;
+using Omnichat.Core.Messaging;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Console;
@@ -56,6 +58,10 @@ public static class ConsoleRegistration
         await using var scope = app.Services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedAsync(DemoSeeder.IsEnabled(app.Configuration), cancellationToken);
+        // The operator pastes both into the Meta app's webhook settings.
+        var verifyToken = await app.Services.GetRequiredService<WebhookVerifyToken>().EnsureAsync(cancellationToken);
+        app.Logger.LogInformation("Facebook webhook callback URL {CallbackUrl}, verify token {VerifyToken}",
+            SandboxUrls.FromConfiguration(app.Configuration) + FacebookWebhookEndpoints.Path, verifyToken);
     }
 
     public static WebApplication UseOmnichatPipeline(this WebApplication app)

@@ -28,6 +28,7 @@ app.MapAccountEndpoints();
 app.MapFacebookOAuthEndpoints();
 app.MapFacebookDeauthorizeEndpoints();
 app.MapIntegrationExportEndpoints();
+app.MapFacebookWebhookEndpoints();
 app.MapFacebookSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -7,6 +7,7 @@ using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Health;
 using Omnichat.Core.Integrations;
+using Omnichat.Core.Messaging;
 using Omnichat.Core.Notifications;
 using Omnichat.Core.Teams;
 
@@ -48,6 +49,7 @@ public static class CoreRegistration
         builder.AddIntegrationCheckSchedule();
         builder.Services.AddTeams();
         builder.Services.AddIntegrations();
+        builder.Services.AddMessaging();
         builder.AddNotifications();
         return builder;
     }

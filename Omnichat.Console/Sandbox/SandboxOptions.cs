@@ -10,6 +10,11 @@ public sealed class SandboxOptions
     public string StatePath { get; set; } = "data/sandbox.json";
     /// <summary>Meta drops a page's subscription after about an hour of failed webhooks (the old docs said 8 h).</summary>
     public int WebhookFailureUnsubscribeMinutes { get; set; } = 60;
+    /// <summary>The first retry of a webhook the console did not answer 200; each next one waits twice as long.</summary>
+    /// <summary>Where webhooks go; empty means this console's own /webhooks/facebook (tests point it elsewhere to see retries).</summary>
+    public string WebhookUrl { get; set; } = "";
+    public int WebhookRetryDelayMs { get; set; } = 500;
+    public int WebhookRetryMaxDelayMs { get; set; } = 30_000;
     /// <summary>Meta's authorization codes expire after about ten minutes (100/36007).</summary>
     public int CodeLifetimeMinutes { get; set; } = 10;
     public int ShortLivedTokenSeconds { get; set; } = 7200;

@@ -3,6 +3,7 @@ using Omnichat.Core.Facebook;
 using Omnichat.Console.Sandbox.Control;
 using Omnichat.Console.Sandbox.Dialog;
 using Omnichat.Console.Sandbox.Graph;
+using Omnichat.Console.Sandbox.Messenger;
 using Omnichat.Console.Sandbox.Panel;
 using Omnichat.Console.Sandbox.World;
 
@@ -30,7 +31,12 @@ public static class SandboxRegistration
         services.AddSingleton<NodeHandler>();
         services.AddSingleton<AccountsHandler>();
         services.AddSingleton<SubscribedAppsHandler>();
+        services.AddSingleton<MessagesHandler>();
         services.AddSingleton<GraphRouter>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+        services.AddSingleton<MessengerActions>();
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<BatchHandler>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton<DialogSessionStore>();

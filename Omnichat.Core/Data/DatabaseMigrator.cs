@@ -18,5 +18,11 @@ public static class DatabaseMigrator
             logger.LogInformation("Applying {Count} database migrations", pending.Count);
         }
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging (kept in the file): readers never block the webhook intake's short commits, and a
+            // committed transaction survives the process being killed.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 }

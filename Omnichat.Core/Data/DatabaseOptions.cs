@@ -8,4 +8,7 @@ public sealed class DatabaseOptions
 
     /// <summary>"Sqlite" (the embedded default) or "Postgres".</summary>
     public string Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>SQLite <c>PRAGMA synchronous</c>: "FULL" (default; survives power loss) or "NORMAL" (survives a killed process).</summary>
+    public string SqliteSynchronous { get; set; } = "FULL";
 }

@@ -15,7 +15,15 @@ public static class DatabaseRegistration
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? DatabaseOptions.DefaultConnectionString;
 
-        builder.Services.AddDbContextFactory<OmnichatDbContext>(db => Configure(db, options.Provider, connectionString));
+        var synchronous = options.SqliteSynchronous.ToUpperInvariant() is "NORMAL" ? "NORMAL" : "FULL";
+        builder.Services.AddDbContextFactory<OmnichatDbContext>(db =>
+        {
+            Configure(db, options.Provider, connectionString);
+            if (options.Provider == DatabaseProvider.Sqlite && synchronous != "FULL")
+            {
+                db.AddInterceptors(new SqlitePragmas(synchronous));
+            }
+        });
         return builder;
     }
 

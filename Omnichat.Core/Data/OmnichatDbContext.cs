@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Health;
+using Omnichat.Core.Messaging;
 using Omnichat.Core.Notifications;
 using Omnichat.Core.Teams;
 
@@ -21,6 +22,11 @@ public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> option
     public DbSet<ConnectionCheck> ConnectionChecks => Set<ConnectionCheck>();
     public DbSet<FailureEpisode> FailureEpisodes => Set<FailureEpisode>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<ParkedEvent> ParkedEvents => Set<ParkedEvent>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ConsoleSetting> ConsoleSettings => Set<ConsoleSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -38,6 +44,13 @@ public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> option
         configurationBuilder.Properties<CheckOutcome>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<EmailState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<EmailKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<WebhookDeliveryState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ParkedReason>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MessageDirection>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MessageKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DeliveryState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<EchoSource>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReplyFailure>().HaveConversion<string>().HaveMaxLength(24);
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so indexes work on both providers.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();

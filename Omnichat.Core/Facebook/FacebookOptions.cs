@@ -14,7 +14,10 @@ public sealed class FacebookOptions
     public string GraphBaseUrl { get; set; } = "";
     /// <summary>e.g. https://www.facebook.com, or http://127.0.0.1:5000/sandbox/dialog for the sandbox.</summary>
     public string DialogBaseUrl { get; set; } = "";
+    /// <summary>The webhook handshake's verify token; when empty, one is generated once and kept in the database.</summary>
     public string WebhookVerifyToken { get; set; } = "";
+    /// <summary>The app has Meta's Human Agent feature: replies may go out with the HUMAN_AGENT tag up to 7 days.</summary>
+    public bool HumanAgentEnabled { get; set; }
     /// <summary>Permissions a Messenger inbox needs.</summary>
     public string[] Scopes { get; set; } =
         ["pages_show_list", "pages_messaging", "pages_manage_metadata", "pages_read_engagement", "business_management"];

@@ -14,6 +14,7 @@ namespace Omnichat.Tests.Infrastructure;
 public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> settings = new();
+    private readonly List<Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>> serviceChanges = [];
 
     public ConsoleServer()
     {
@@ -42,8 +43,19 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Replaces services before the server starts (e.g. a <c>FakeTimeProvider</c> shared by the console and its sandbox).</summary>
+    public ConsoleServer WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> change)
+    {
+        serviceChanges.Add(change);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var change in serviceChanges)
+        {
+            builder.ConfigureServices(change);
+        }
         builder.UseEnvironment("Testing");
         // Outside Development the host does not map static web assets (blazor.web.js, MudBlazor's files) from the
         // build output; without them the browser tests' pages never start a circuit.
@@ -99,6 +111,8 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
             // SQLite may still hold the file for a moment on shutdown; the temp folder is cleaned by the OS.
         }
     }
+
+    public static int FreeLoopbackPort() => FreePort();
 
     private static int FreePort()
     {

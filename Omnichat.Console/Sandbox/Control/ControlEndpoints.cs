@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Omnichat.Console.Sandbox.Dialog;
+using Omnichat.Console.Sandbox.Messenger;
 using Omnichat.Console.Sandbox.World;
 
 namespace Omnichat.Console.Sandbox.Control;
@@ -34,6 +35,20 @@ public static class ControlEndpoints
                 : Error(added.Outcome.Status, added.Outcome.Message);
         });
         api.MapDelete("/pages/{pageId}/subscribed-apps", (string pageId, SandboxControl control) => Answer(control.DropSubscription(pageId)));
+
+        api.MapPost("/pages/{pageId}/customer-messages", async (string pageId, HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
+            await ReadAsync<CustomerMessageRequest>(request, cancellationToken) is { } body
+                ? Answer(messenger.CustomerMessage(pageId, body.Psid, body.Text, body.Attachments))
+                : BadJson());
+        api.MapPost("/pages/{pageId}/inbox-replies", async (string pageId, HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
+            await ReadAsync<CustomerMessageRequest>(request, cancellationToken) is { } body ? Answer(messenger.InboxReply(pageId, body.Psid, body.Text)) : BadJson());
+        api.MapPost("/pages/{pageId}/customers/{psid}/read", (string pageId, string psid, MessengerActions messenger) => Answer(messenger.CustomerRead(pageId, psid)));
+        api.MapPut("/pages/{pageId}/customers/{psid}", async (string pageId, string psid, HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
+            await ReadAsync<ReachabilityRequest>(request, cancellationToken) is { } body ? Answer(messenger.SetReachability(pageId, psid, body.Reachability)) : BadJson());
+        api.MapPut("/pages/{pageId}/messaging", async (string pageId, HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
+            await ReadAsync<FlagRequest>(request, cancellationToken) is { Restricted: { } restricted } ? Answer(messenger.SetMessagingRestricted(pageId, restricted)) : BadJson());
+        api.MapPut("/app", async (HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
+            await ReadAsync<FlagRequest>(request, cancellationToken) is { Live: { } live } ? Answer(messenger.SetAppLive(live)) : BadJson());
 
         api.MapPut("/faults", async (HttpRequest request, SandboxControl control, CancellationToken cancellationToken) =>
             await ReadAsync<FaultSettings>(request, cancellationToken) is { } body ? Answer(control.SetFaults(body)) : BadJson());

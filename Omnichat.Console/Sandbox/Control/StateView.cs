@@ -44,6 +44,8 @@ public static class StateView
                 ["receiverAppId"] = page.ReceiverAppId,
                 ["subscribedApps"] = Strings(page.SubscribedApps.Keys),
                 ["subscribedFields"] = fields,
+                ["messagingRestricted"] = page.MessagingRestricted,
+                ["customers"] = JsonSerializer.SerializeToNode(page.Customers.Values, WorldFile.JsonOptions),
             });
         }
 
@@ -78,9 +80,9 @@ public static class StateView
             ["faults"] = JsonSerializer.SerializeToNode(state.Faults, WorldFile.JsonOptions),
             ["clock"] = new JsonObject { ["now"] = now, ["offsetSeconds"] = state.ClockOffsetSeconds },
             ["issuedTokenCount"] = state.Tokens.Count,
-            // Webhook delivery and the Send API come with the customer-messages issue.
-            ["webhookDeliveries"] = new JsonArray(),
-            ["sentMessages"] = new JsonArray(),
+            ["appLive"] = state.AppLive,
+            ["webhookDeliveries"] = JsonSerializer.SerializeToNode(state.WebhookDeliveries, WorldFile.JsonOptions),
+            ["sentMessages"] = JsonSerializer.SerializeToNode(state.SentMessages, WorldFile.JsonOptions),
             ["deauthorizeCallbacks"] = JsonSerializer.SerializeToNode(state.DeauthorizeCallbacks, WorldFile.JsonOptions),
         };
     }

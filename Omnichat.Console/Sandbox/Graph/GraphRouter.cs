@@ -8,7 +8,8 @@ public sealed partial class GraphRouter(
     DebugTokenHandler debugToken,
     NodeHandler nodes,
     AccountsHandler accounts,
-    SubscribedAppsHandler subscribedApps)
+    SubscribedAppsHandler subscribedApps,
+    MessagesHandler messages)
 {
     [GeneratedRegex(@"^v\d+\.\d+$")]
     public static partial Regex VersionPattern();
@@ -24,6 +25,7 @@ public sealed partial class GraphRouter(
             [var id] when method == "GET" => nodes.Node(request, id),
             [var id, "permissions"] when method == "GET" => nodes.Permissions(request, id),
             [var id, "accounts"] when method == "GET" => accounts.Handle(request, id),
+            [var id, "messages"] when method == "POST" => messages.Handle(request, id),
             [var id, "subscribed_apps"] when method is "GET" or "POST" or "DELETE" => subscribedApps.Handle(request, id),
             _ => GraphResult.Fail(GraphErrors.UnknownPath(request.Path)),
         };

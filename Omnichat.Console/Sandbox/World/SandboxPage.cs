@@ -13,4 +13,10 @@ public sealed class SandboxPage
     public string ReceiverAppId { get; set; } = "";
     /// <summary>Installed app id to its subscribed webhook fields.</summary>
     public Dictionary<string, List<string>> SubscribedApps { get; set; } = [];
+    /// <summary>People who wrote to the page, by PSID.</summary>
+    public Dictionary<string, SandboxCustomer> Customers { get; set; } = [];
+    /// <summary>Meta restricts the page from sending (policy): sends fail 10/1893063.</summary>
+    public bool MessagingRestricted { get; set; }
+    /// <summary>When webhooks for this page started failing; Meta unsubscribes the app after a while.</summary>
+    public DateTimeOffset? WebhookFailingSince { get; set; }
 }

@@ -20,6 +20,22 @@ public sealed class WorldState
     public List<DeauthorizeCallback> DeauthorizeCallbacks { get; set; } = [];
     /// <summary>Added to the real clock, so tests and demos can let codes and tokens expire.</summary>
     public long ClockOffsetSeconds { get; set; }
+    /// <summary>False: the app is in development mode, sends fail with 200 "Cannot message users who are not admins...".</summary>
+    public bool AppLive { get; set; } = true;
+    /// <summary>The latest webhooks posted to the console (the oldest are dropped past <see cref="MaxLog"/>).</summary>
+    public List<WebhookDeliveryRecord> WebhookDeliveries { get; set; } = [];
+    public List<SentMessageRecord> SentMessages { get; set; } = [];
+
+    public const int MaxLog = 500;
+
+    public static void Append<T>(List<T> log, T item)
+    {
+        log.Add(item);
+        if (log.Count > MaxLog)
+        {
+            log.RemoveRange(0, log.Count - MaxLog);
+        }
+    }
 
     public SandboxUser? FindUser(string id) => Users.FirstOrDefault(u => u.Id == id);
     public SandboxPage? FindPage(string id) => Pages.FirstOrDefault(p => p.Id == id);

@@ -1,0 +1,3 @@
+namespace Omnichat.Console.Sandbox.Messenger;
+
+public sealed record AttachmentRequest(string? Type, string? Url);

@@ -1,0 +1,3 @@
+namespace Omnichat.Console.Sandbox.Messenger;
+
+public sealed record CustomerMessageRequest(string? Psid, string? Text, IReadOnlyList<AttachmentRequest>? Attachments);

@@ -1,0 +1,5 @@
+using Omnichat.Console.Sandbox.World;
+
+namespace Omnichat.Console.Sandbox.Messenger;
+
+public sealed record ReachabilityRequest(Reachability? Reachability);

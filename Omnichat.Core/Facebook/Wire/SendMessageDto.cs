@@ -1,0 +1,7 @@
+namespace Omnichat.Core.Facebook.Wire;
+
+internal sealed record SendMessageDto
+{
+    public string? RecipientId { get; init; }
+    public string? MessageId { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Omnichat.Core.Messaging;
+
+public enum MessageKind
+{
+    Text,
+    Attachments,
+    Postback,
+    Handover,
+}

@@ -1,0 +1,7 @@
+namespace Omnichat.Core.Messaging;
+
+public enum ParkedReason
+{
+    UnknownPage,
+    Disconnected,
+}

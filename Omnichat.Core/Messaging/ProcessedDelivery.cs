@@ -1,0 +1,11 @@
+namespace Omnichat.Core.Messaging;
+
+/// <summary>What one delivery changed: which teams to tell, and which connections showed where the receiver is.</summary>
+public sealed class ProcessedDelivery
+{
+    public HashSet<Guid> Teams { get; } = [];
+    /// <summary>Per connection, whether its latest customer event came under standby (true) or messaging (false).</summary>
+    public Dictionary<Guid, bool> ReceiverSignals { get; } = [];
+    public int Parked { get; set; }
+    public int Duplicates { get; set; }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omnichat.Core.Data;
+using Omnichat.Core.Facebook;
+
+namespace Omnichat.Core.Messaging;
+
+/// <summary>
+/// Processes stored deliveries in arrival order, each in one transaction with its "processed" mark, so a crash
+/// either leaves a delivery untouched (it is done again after the restart) or fully applied: exactly once.
+/// </summary>
+public sealed class WebhookProcessor(
+    IDbContextFactory<OmnichatDbContext> dbFactory,
+    WebhookSignal signal,
+    WebhookWriteGate writeGate,
+    ReceiverWatch receiverWatch,
+    InboxNotifier notifier,
+    IOptions<FacebookOptions> facebook,
+    TimeProvider time,
+    ILogger<WebhookProcessor> logger) : BackgroundService
+{
+    public const int MaxAttempts = 5;
+    private const int BatchSize = 100;
+    private const int ChunkSize = 10;
+    private static readonly TimeSpan IdleInterval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await ProcessPendingAsync(stoppingToken) == 0)
+                {
+                    await signal.WaitAsync(IdleInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Webhook processing failed; trying again shortly");
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Processes up to one batch of stored deliveries; returns how many it looked at.</summary>
+    public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)
+    {
+        List<long> ids;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await db.WebhookDeliveries.AsNoTracking()
+                .Where(d => d.State == WebhookDeliveryState.Received)
+                .OrderBy(d => d.Id).Select(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        }
+        var teams = new HashSet<Guid>();
+        var signals = new Dictionary<Guid, bool>();
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            // A few deliveries per transaction: one commit instead of several. If any of them fails, the chunk is
+            // rolled back and each is done on its own, so one bad body never holds up the others.
+            var processed = await ProcessChunkAsync(chunk, cancellationToken);
+            if (processed is null)
+            {
+                processed = [];
+                foreach (var id in chunk)
+                {
+                    if (await ProcessOneAsync(id, cancellationToken) is { } one)
+                    {
+                        processed.Add(one);
+                    }
+                }
+            }
+            foreach (var delivery in processed)
+            {
+                teams.UnionWith(delivery.Teams);
+                foreach (var (connectionId, standby) in delivery.ReceiverSignals)
+                {
+                    signals[connectionId] = standby;
+                }
+            }
+        }
+        if (signals.Count > 0)
+        {
+            await receiverWatch.ApplyAsync(signals, cancellationToken);
+        }
+        foreach (var team in teams)
+        {
+            await notifier.NotifyAsync(team);
+        }
+        return ids.Count;
+    }
+
+    private async Task<List<ProcessedDelivery>?> ProcessChunkAsync(long[] ids, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        using var writing = await writeGate.EnterAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.State == WebhookDeliveryState.Received)
+                .OrderBy(d => d.Id).ToListAsync(cancellationToken);
+            var applier = new WebhookEventApplier(db, facebook.Value.AppId, now);
+            var results = new List<ProcessedDelivery>();
+            foreach (var delivery in deliveries)
+            {
+                results.Add(await applier.ApplyAsync(delivery, WebhookPayload.Parse(delivery.Body), cancellationToken));
+                delivery.State = WebhookDeliveryState.Processed;
+                delivery.ProcessedAt = now;
+                delivery.Attempts++;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return results;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or JsonException or InvalidOperationException)
+        {
+            logger.LogInformation(ex, "A chunk of {Count} webhook deliveries failed; processing them one by one", ids.Length);
+            return null;
+        }
+    }
+
+    private async Task<ProcessedDelivery?> ProcessOneAsync(long id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        // Short turns: the intake gets the writer between two deliveries, so a backlog never delays a 200 for long.
+        using var writing = await writeGate.EnterAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken);
+            if (delivery.State != WebhookDeliveryState.Received)
+            {
+                return null;
+            }
+            var events = WebhookPayload.Parse(delivery.Body);
+            var applier = new WebhookEventApplier(db, facebook.Value.AppId, now);
+            var processed = await applier.ApplyAsync(delivery, events, cancellationToken);
+            delivery.State = WebhookDeliveryState.Processed;
+            delivery.ProcessedAt = now;
+            delivery.Attempts++;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (processed.Parked > 0)
+            {
+                logger.LogInformation("Webhook delivery {DeliveryId}: {Parked} events for pages without a live connection were kept aside", id, processed.Parked);
+            }
+            return processed;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or JsonException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Webhook delivery {DeliveryId} could not be processed", id);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken);
+            delivery.Attempts++;
+            delivery.Error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            if (delivery.Attempts >= MaxAttempts)
+            {
+                delivery.State = WebhookDeliveryState.Failed;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Omnichat.Tests.Messaging;
+
+/// <summary>
+/// The built console as a separate <c>dotnet</c> process, so a test can kill it the hard way (no graceful stop, no
+/// flushing) and start it again on the same database.
+/// </summary>
+public sealed class ConsoleProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private ConsoleProcess(Process process) => this.process = process;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static async Task<ConsoleProcess> StartAsync(Uri baseAddress, string dataFolder)
+    {
+        var dll = ConsoleDll();
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["ConnectionStrings__Omnichat"] = $"Data Source={Path.Combine(dataFolder, "omnichat.db")}";
+        start.Environment["Sandbox__StatePath"] = Path.Combine(dataFolder, "sandbox.json");
+        start.Environment["Email__PickupDirectory"] = Path.Combine(dataFolder, "mail");
+        start.Environment["HealthCheck__SchedulerEnabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var console = new ConsoleProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        console.process.OutputDataReceived += (_, e) => console.Append(e.Data);
+        console.process.ErrorDataReceived += (_, e) => console.Append(e.Data);
+        console.process.BeginOutputReadLine();
+        console.process.BeginErrorReadLine();
+        await console.WaitUntilHealthyAsync(baseAddress);
+        return console;
+    }
+
+    /// <summary>Like a power cut for the process: no shutdown hooks, no graceful drain.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            Kill();
+        }
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(Uri baseAddress)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The console exited with {process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                using var response = await http.GetAsync("healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Starting up.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The console did not become healthy:\n{Output}");
+    }
+
+    /// <summary>The console's own build output (it has its appsettings.json and static assets), same configuration as the tests.</summary>
+    private static string ConsoleDll()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testBin.Parent!.Name; // bin/{Configuration}/net10.0/
+        var framework = testBin.Name;
+        for (var dir = testBin; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "Omnichat.Console", "bin", configuration, framework, "Omnichat.Console.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException("Build Omnichat.Console first: its dll was not found next to the tests.");
+    }
+}
