@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Omnichat.Console.Benchmarks;
+
+internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string PageId, int Rate, int Seconds, int Concurrency, int Connections, int WarmUp, string? Database)
+{
+    public static WebhookBenchmarkOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+        int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new WebhookBenchmarkOptions(
+            values.GetValueOrDefault("url", "http://127.0.0.1:5000"),
+            values.GetValueOrDefault("secret", "sandbox-app-secret-3f9a1c7e5b2d4a60"),
+            values.GetValueOrDefault("page", "104500000000001"),
+            Int("rate", 1000),
+            Int("seconds", 10),
+            Int("concurrency", 32),
+            Int("connections", 256),
+            Int("warmup", 200),
+            values.GetValueOrDefault("db"));
+    }
+}
