@@ -19,7 +19,7 @@ public static class IntegrationExportEndpoints
     }
 
     private static IResult Export(HttpContext http, IntegrationStatusService integrations, TimeProvider clock,
-        IStringLocalizer<SupportStrings> loc, IStringLocalizer<FacebookStrings> facebookLoc)
+        IStringLocalizer<SupportStrings> loc)
     {
         var caller = http.User.ToCaller();
         var query = IntegrationQueryString.Parse(http.Request.Query);
@@ -35,8 +35,8 @@ public static class IntegrationExportEndpoints
             await foreach (var row in integrations.ExportAsync(caller, query, http.RequestAborted))
             {
                 await writer.WriteLineAsync(Line(
-                    row.TeamName, row.PageName, row.PageId, FacebookText.Status(facebookLoc, row.Status), row.Status.ToString(),
-                    FacebookText.Cause(facebookLoc, row.Cause), row.Cause.ToString(), Time(row.FailingSince), Time(row.LastCheckedAt),
+                    row.TeamName, row.PageName, row.PageId, FacebookText.Status(row.Status), row.Status.ToString(),
+                    FacebookText.Cause(row.Cause), row.Cause.ToString(), Time(row.FailingSince), Time(row.LastCheckedAt),
                     row.LastEmail is { } email ? $"{SupportText.EmailState(loc, email.State)} {SupportText.Time(email.At)}" : "",
                     row.LastEmail?.State.ToString() ?? "", SupportText.Plan(loc, row.PlanEndsOn, row.PlanEnded),
                     row.PlanEnded ? "true" : "false", row.TeamId.ToString(), row.ConnectionId.ToString()));

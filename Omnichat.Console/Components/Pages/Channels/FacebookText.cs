@@ -15,7 +15,7 @@ public static class FacebookText
 {
     // Statuses and causes share their words with the e-mails and support views: Core's ConnectionWords, in the
     // language of the signed-in user.
-    public static string Status(IStringLocalizer<FacebookStrings> loc, ConnectionStatus status) =>
+    public static string Status(ConnectionStatus status) =>
         ConnectionWords.For(CultureInfo.CurrentUICulture).Status(status);
 
     public static Color StatusColor(ConnectionStatus status) => status switch
@@ -47,7 +47,7 @@ public static class FacebookText
         return color.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex);
     }
 
-    public static string Cause(IStringLocalizer<FacebookStrings> loc, FailureCause cause) =>
+    public static string Cause(FailureCause cause) =>
         ConnectionWords.For(CultureInfo.CurrentUICulture).Cause(cause);
 
     public static string Availability(IStringLocalizer<FacebookStrings> loc, AuthorizedPageView page) => page.Availability switch
@@ -102,7 +102,7 @@ public static class FacebookText
         }
         var code = error.Subcode is int sub ? $"{error.Code}/{sub}" : error.Code.ToString(CultureInfo.InvariantCulture);
         var cause = GraphErrorClassifier.Classify(error).Cause;
-        var explanation = cause is FailureCause.Unknown or FailureCause.None ? error.Message : Cause(loc, cause);
+        var explanation = cause is FailureCause.Unknown or FailureCause.None ? error.Message : Cause(cause);
         return $"{explanation} ({loc[nameof(FacebookStrings.GraphErrorDetails), code, error.FbTraceId ?? "-"]})";
     }
 }

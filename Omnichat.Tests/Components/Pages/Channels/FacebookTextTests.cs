@@ -18,6 +18,8 @@ public sealed class FacebookTextTests
         return services.GetRequiredService<IStringLocalizer<FacebookStrings>>();
     }
 
+    private static void UseCulture(string culture) => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+
     public static TheoryData<string> Cultures => new() { ConsoleCultures.Default, ConsoleCultures.English };
 
     [Theory]
@@ -26,8 +28,8 @@ public sealed class FacebookTextTests
     {
         var loc = Localizer(culture);
         var texts = new List<string>();
-        texts.AddRange(Enum.GetValues<ConnectionStatus>().Select(s => FacebookText.Status(loc, s)));
-        texts.AddRange(Enum.GetValues<FailureCause>().Where(c => c != FailureCause.None).Select(c => FacebookText.Cause(loc, c)));
+        texts.AddRange(Enum.GetValues<ConnectionStatus>().Select(s => FacebookText.Status(s)));
+        texts.AddRange(Enum.GetValues<FailureCause>().Where(c => c != FailureCause.None).Select(c => FacebookText.Cause(c)));
         texts.AddRange(Enum.GetValues<ConsentOutcomeKind>().Select(k => FacebookText.Outcome(loc, new ConsentOutcome(k, "Dana Chen", 3, PageName: "台北店"))));
         texts.AddRange(Enum.GetValues<ConnectFailure>().Select(f => FacebookText.ConnectFailure(loc, new ConnectPageResult("1", "台北店", f))));
         texts.AddRange(Enum.GetValues<PageAvailability>().Where(a => a != PageAvailability.Available)
@@ -40,7 +42,9 @@ public sealed class FacebookTextTests
     [Fact]
     public void Cause_PasswordChanged_SaysSoInBothLanguages()
     {
-        FacebookText.Cause(Localizer(ConsoleCultures.Default), FailureCause.PasswordChangedOrSecurityReset).ShouldContain("更改了密碼");
-        FacebookText.Cause(Localizer(ConsoleCultures.English), FailureCause.PasswordChangedOrSecurityReset).ShouldContain("changed its password");
+        UseCulture(ConsoleCultures.Default);
+        FacebookText.Cause(FailureCause.PasswordChangedOrSecurityReset).ShouldContain("更改了密碼");
+        UseCulture(ConsoleCultures.English);
+        FacebookText.Cause(FailureCause.PasswordChangedOrSecurityReset).ShouldContain("changed its password");
     }
 }
