@@ -1,30 +1,6 @@
-using System.Threading.Channels;
+using Omnichat.Core.Background;
 
 namespace Omnichat.Core.Notifications;
 
-/// <summary>
-/// Wakes the <see cref="OutboxDispatcher"/> now instead of at its next tick. Whoever commits an outbox row (the
-/// health checker) calls <see cref="Notify"/> after the commit; repeated calls before the dispatcher wakes collapse into one.
-/// </summary>
-public sealed class OutboxSignal(TimeProvider timeProvider)
-{
-    private readonly Channel<bool> wakeUps = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Notify() => wakeUps.Writer.TryWrite(true);
-
-    /// <summary>Returns when notified or when <paramref name="timeout"/> has passed, whichever is first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timer = new CancellationTokenSource(timeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
-        try
-        {
-            await wakeUps.Reader.ReadAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The interval passed without a signal: time for a regular look.
-        }
-    }
-}
+/// <summary>Wakes the <see cref="OutboxDispatcher"/>; the health checker notifies after committing an outbox row.</summary>
+public sealed class OutboxSignal(TimeProvider timeProvider) : WakeSignal(timeProvider);
