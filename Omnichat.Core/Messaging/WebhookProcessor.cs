@@ -26,6 +26,7 @@ public sealed class WebhookProcessor(
     private const int BatchSize = 100;
     private const int ChunkSize = 10;
     private static readonly TimeSpan IdleInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxYield = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,6 +65,7 @@ public sealed class WebhookProcessor(
         var signals = new Dictionary<Guid, bool>();
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
+            await writeGate.YieldToIntakeAsync(MaxYield, cancellationToken);
             // A few deliveries per transaction: one commit instead of several. If any of them fails, the chunk is
             // rolled back and each is done on its own, so one bad body never holds up the others.
             var processed = await ProcessChunkAsync(chunk, cancellationToken);

@@ -8,6 +8,24 @@ namespace Omnichat.Core.Messaging;
 public sealed class WebhookWriteGate
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private int intakeQueued;
+
+    /// <summary>Bodies received and not yet committed: the intake counts them in and out.</summary>
+    public void IntakeQueued(int delta) => Interlocked.Add(ref intakeQueued, delta);
+
+    /// <summary>
+    /// Lets processing wait while webhook bodies are waiting to be stored: a 200 keeps Meta from retrying and is what
+    /// must stay fast under a burst; processing catches up afterwards. Bounded, so processing never stops entirely.
+    /// Real time on purpose: this spaces out work on the CPU, it measures nothing of the domain.
+    /// </summary>
+    public async Task YieldToIntakeAsync(TimeSpan atMost, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref intakeQueued) > 0 && waited.Elapsed < atMost)
+        {
+            await Task.Delay(2, cancellationToken);
+        }
+    }
 
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
