@@ -44,7 +44,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(15_000);
+        // Playwright's own default: the browser flows share 2 cores with the rest of the suite, whose consoles start
+        // and stop around them, and a page can take more than 15 s to answer then.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 
