@@ -21,6 +21,7 @@ public sealed class WebhookIntake(
     private const int MaxBatch = 256;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private IntakeWriter? writer;
 
     /// <returns>The stored delivery's id, once it is committed.</returns>
     public async Task<long> StoreAsync(byte[] body, CancellationToken cancellationToken)
@@ -57,6 +58,10 @@ public sealed class WebhookIntake(
         }
         finally
         {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync();
+            }
             queue.Writer.TryComplete();
             foreach (var pending in batch)
             {
@@ -75,8 +80,8 @@ public sealed class WebhookIntake(
         {
             // Not the stopping token: a started commit finishes, so an answered request never loses its row.
             using var writing = await writeGate.EnterAsync(CancellationToken.None);
-            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            var ids = await InsertAsync(db, batch);
+            writer ??= await IntakeWriter.OpenAsync(dbFactory);
+            var ids = await writer.InsertAsync(batch.Select(p => (p.Body, p.ReceivedAt)).ToList());
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(ids[i]);
@@ -90,42 +95,13 @@ public sealed class WebhookIntake(
             {
                 pending.Done.TrySetException(ex);
             }
+            // Start over with a fresh connection next time rather than trust one that just failed.
+            if (writer is not null)
+            {
+                await writer.DisposeAsync();
+                writer = null;
+            }
         }
-    }
-
-    // The hot path of every webhook: one prepared INSERT per body in one transaction, without change tracking.
-    // Plain SQL that SQLite and PostgreSQL both run; the column types follow the EF model (instants as UTC ticks).
-    private static async Task<long[]> InsertAsync(OmnichatDbContext db, List<Pending> batch)
-    {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(CancellationToken.None);
-        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO "WebhookDeliveries" ("Body", "ReceivedAt", "State", "Attempts")
-            VALUES (@body, @receivedAt, @state, 0) RETURNING "Id"
-            """;
-        var body = AddParameter(command, "@body");
-        var receivedAt = AddParameter(command, "@receivedAt");
-        AddParameter(command, "@state").Value = nameof(WebhookDeliveryState.Received);
-        var ids = new long[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            body.Value = batch[i].Body;
-            receivedAt.Value = batch[i].ReceivedAt.UtcTicks;
-            ids[i] = Convert.ToInt64(await command.ExecuteScalarAsync(CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        await transaction.CommitAsync(CancellationToken.None);
-        return ids;
-    }
-
-    private static System.Data.Common.DbParameter AddParameter(System.Data.Common.DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     private sealed record Pending(byte[] Body, DateTimeOffset ReceivedAt, TaskCompletionSource<long> Done);
