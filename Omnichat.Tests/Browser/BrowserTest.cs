@@ -52,6 +52,19 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Goes through Facebook's dialog keeping the earlier choices (the steps a reauthorization shows: continue, pages,
+    /// businesses, permissions, save, OK) and returns the text of the console's callback page.
+    /// </summary>
+    protected static async Task<string> ConsentWithEarlierChoicesAsync(IPage dialog)
+    {
+        foreach (var step in new[] { "dialog-continue", "dialog-pages-next", "dialog-businesses-next", "dialog-save", "dialog-confirm" })
+        {
+            await dialog.ClickAsync($"[data-testid={step}]");
+        }
+        return await dialog.Locator("[data-testid=consent-result]").InnerTextAsync();
+    }
+
     protected Task<string> ScreenshotAsync(IPage page, string name) => Screenshots.TakeAsync(Browser, page, GetType().Name, name);
 
     public virtual Task InitializeAsync() => Task.CompletedTask;

@@ -100,13 +100,7 @@ public sealed class FacebookConnectFlowTests(BrowserFixture browser) : BrowserTe
             await new SandboxControl(sandboxHttp).PostAsync($"users/{DemoWorld.DanaId}/password-change");
         }
         dialog = await OpenDialogAsync(page, $"tr:has([data-page-id='{Taipei}']) [data-testid=reauthorize]");
-        await dialog.ClickAsync("[data-testid=dialog-continue]");
-        await dialog.ClickAsync("[data-testid=dialog-pages-next]");
-        await dialog.ClickAsync("[data-testid=dialog-businesses-next]");
-        await dialog.ClickAsync("[data-testid=dialog-save]");
-        await dialog.ClickAsync("[data-testid=dialog-confirm]");
-        await dialog.Locator("[data-testid=consent-result]").WaitForAsync();
-        (await dialog.Locator("[data-testid=consent-result]").InnerTextAsync()).ShouldContain("已重新授權");
+        (await ConsentWithEarlierChoicesAsync(dialog)).ShouldContain("已重新授權");
         await ScreenshotAsync(dialog, "callback-reauthorized");
         (await Connected(page, Taipei).Locator("[data-status]").InnerTextAsync()).Trim().ShouldBe("正常");
     }

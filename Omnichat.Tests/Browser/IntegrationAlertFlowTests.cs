@@ -36,12 +36,7 @@ public sealed class IntegrationAlertFlowTests(BrowserFixture browser) : BrowserT
         await ScreenshotAsync(page, "banner-after-check");
 
         var dialog = await page.Context.RunAndWaitForPageAsync(() => banner.Locator("[data-testid=alert-reauthorize]").ClickAsync());
-        await dialog.ClickAsync("[data-testid=dialog-continue]");
-        await dialog.ClickAsync("[data-testid=dialog-pages-next]");
-        await dialog.ClickAsync("[data-testid=dialog-businesses-next]");
-        await dialog.ClickAsync("[data-testid=dialog-save]");
-        await dialog.ClickAsync("[data-testid=dialog-confirm]");
-        await dialog.Locator("[data-testid=consent-result]").WaitForAsync();
+        (await ConsentWithEarlierChoicesAsync(dialog)).ShouldContain("已重新授權");
         await dialog.CloseAsync();
 
         await banner.WaitForAsync(new() { State = WaitForSelectorState.Detached });
