@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Omnichat.Core.Data;
 
@@ -768,7 +769,8 @@ namespace Omnichat.Core.Data.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", Microsoft.EntityFrameworkCore.Metadata.SqliteValueGenerationStrategy.None);
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -794,7 +796,8 @@ namespace Omnichat.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State", "Id");
+                    b.HasIndex(new[] { "Id" }, "IX_WebhookDeliveries_Pending")
+                        .HasFilter("\"State\" = 'Received'");
 
                     b.ToTable("WebhookDeliveries");
                 });
