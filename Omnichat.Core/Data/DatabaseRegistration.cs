@@ -19,7 +19,8 @@ public static class DatabaseRegistration
         builder.Services.AddDbContextFactory<OmnichatDbContext>(db =>
         {
             Configure(db, options.Provider, connectionString);
-            if (options.Provider == DatabaseProvider.Sqlite && synchronous != "FULL")
+            // Always, FULL included: a pooled connection that someone switched to NORMAL gets the configured level back.
+            if (options.Provider == DatabaseProvider.Sqlite)
             {
                 db.AddInterceptors(new SqlitePragmas(synchronous));
             }

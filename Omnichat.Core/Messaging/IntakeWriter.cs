@@ -1,25 +1,36 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Win32.SafeHandles;
 using Omnichat.Core.Data;
 
 namespace Omnichat.Core.Messaging;
 
 /// <summary>
 /// The hot path of every webhook: one open connection and one prepared INSERT for the intake's whole life, a
-/// transaction per group of bodies, no change tracking. Plain SQL that SQLite and PostgreSQL both run; the columns
+/// transaction per group of bodies, no change tracking. Synchronous: it runs on the intake's own threads. Plain SQL that SQLite and PostgreSQL both run; the columns
 /// follow the EF model (instants as UTC ticks). Opened through EF, so the provider's connection set-up still applies.
 /// </summary>
-internal sealed class IntakeWriter : IAsyncDisposable
+/// <remarks>
+/// With SQLite in write-ahead-log mode the commit and the disk sync are split: this connection commits without
+/// syncing (the write lock is free again at once) and <see cref="SyncToDisk"/> then syncs the log file. Rows are only
+/// acknowledged after that sync, so an acknowledged body survives a power cut exactly as with <c>synchronous=FULL</c>,
+/// while the next group is already being inserted during the sync instead of waiting behind it. SQLite still syncs
+/// the log itself wherever its own consistency needs it (before checkpoints, when the log is reused).
+/// </remarks>
+internal sealed class IntakeWriter : IDisposable
 {
     private readonly OmnichatDbContext db;
     private readonly DbCommand insert;
     private readonly DbParameter body;
     private readonly DbParameter receivedAt;
+    private readonly string? logPath;
+    private SafeFileHandle? log;
 
-    private IntakeWriter(OmnichatDbContext db)
+    private IntakeWriter(OmnichatDbContext db, string? logPath)
     {
         this.db = db;
+        this.logPath = logPath;
         insert = db.Database.GetDbConnection().CreateCommand();
         insert.CommandText = """
             INSERT INTO "WebhookDeliveries" ("Body", "ReceivedAt", "State", "Attempts")
@@ -30,33 +41,59 @@ internal sealed class IntakeWriter : IAsyncDisposable
         Add("@state").Value = nameof(WebhookDeliveryState.Received);
     }
 
-    public static async Task<IntakeWriter> OpenAsync(IDbContextFactory<OmnichatDbContext> dbFactory)
+    /// <summary>True when <see cref="SyncToDisk"/> must run before a committed group counts as stored.</summary>
+    public bool SyncsSeparately => logPath is not null;
+
+    public static IntakeWriter Open(IDbContextFactory<OmnichatDbContext> dbFactory)
     {
-        var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        await db.Database.OpenConnectionAsync(CancellationToken.None);
-        return new IntakeWriter(db);
+        var db = dbFactory.CreateDbContext();
+        db.Database.OpenConnection();
+        string? logPath = null;
+        if (db.Database.IsSqlite() && SqliteWriteAheadLog.IsOn(db))
+        {
+            SqliteWriteAheadLog.CommitWithoutSync(db);
+            logPath = SqliteWriteAheadLog.PathOf(db);
+        }
+        return new IntakeWriter(db, logPath);
     }
 
     /// <returns>The new rows' ids, in the order of <paramref name="bodies"/>, once committed.</returns>
-    public async Task<long[]> InsertAsync(IReadOnlyList<(byte[] Body, DateTimeOffset ReceivedAt)> bodies)
+    public long[] Insert(IReadOnlyList<WebhookIntake.Pending> bodies)
     {
-        await using var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(CancellationToken.None);
+        using var transaction = db.Database.GetDbConnection().BeginTransaction();
         insert.Transaction = transaction;
         var ids = new long[bodies.Count];
         for (var i = 0; i < bodies.Count; i++)
         {
             body.Value = bodies[i].Body;
             receivedAt.Value = bodies[i].ReceivedAt.UtcTicks;
-            ids[i] = Convert.ToInt64(await insert.ExecuteScalarAsync(CancellationToken.None), CultureInfo.InvariantCulture);
+            ids[i] = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
-        await transaction.CommitAsync(CancellationToken.None);
+        transaction.Commit();
         return ids;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Syncs the write-ahead log to disk: every group committed before this call is then durable. Safe to call while
+    /// another group is being inserted; that group is covered by the next call.
+    /// </summary>
+    public void SyncToDisk()
     {
-        await insert.DisposeAsync();
-        await db.DisposeAsync();
+        if (logPath is null)
+        {
+            return;
+        }
+        // Opened after the first commit, when the log file is sure to exist; this connection stays open, so SQLite
+        // does not delete the file under the handle.
+        log ??= File.OpenHandle(logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        RandomAccess.FlushToDisk(log);
+    }
+
+    public void Dispose()
+    {
+        log?.Dispose();
+        insert.Dispose();
+        db.Dispose();
     }
 
     private DbParameter Add(string name)

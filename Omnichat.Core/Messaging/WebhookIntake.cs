@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,101 +7,196 @@ namespace Omnichat.Core.Messaging;
 
 /// <summary>
 /// Stores webhook bodies before the endpoint answers 200. Requests that arrive together are written in one short
-/// transaction (group commit): one SQLite writer, one fsync for many bodies, and each request still waits for its own
-/// row to be committed. Processing happens later, in <see cref="WebhookProcessor"/>.
+/// transaction (group commit): one SQLite writer, one disk sync for many bodies, and each request still waits until
+/// its own row is committed and on disk. Processing happens later, in <see cref="WebhookProcessor"/>.
 /// </summary>
+/// <remarks>
+/// Two stages, each on its own thread: the writer inserts and commits group after group; the syncer makes committed
+/// groups durable and only then answers them, so while one group is being synced the next is already being written.
+/// Own threads rather than the thread pool because both block on purpose (SQLite and the disk sync have no truly
+/// asynchronous form): on a small machine two blocked pool threads stall every request until the pool grows.
+/// </remarks>
 public sealed class WebhookIntake(
     IDbContextFactory<OmnichatDbContext> dbFactory,
     WebhookSignal signal,
     WebhookWriteGate writeGate,
     TimeProvider time,
-    ILogger<WebhookIntake> logger) : BackgroundService
+    ILogger<WebhookIntake> logger) : IHostedService, IDisposable
 {
     private const int MaxBatch = 256;
 
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Handoff<Pending> queue = new();
+    private readonly Handoff<Committed> committed = new();
+    // Set while no committed group waits for the syncer. The writer commits only then, so each disk sync has one
+    // group ready behind it and the bodies arriving meanwhile gather into that group rather than many small commits.
+    private readonly ManualResetEventSlim syncerCaughtUp = new(true, spinCount: 0);
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IntakeWriter? writer;
 
-    /// <returns>The stored delivery's id, once it is committed.</returns>
+    /// <returns>The stored delivery's id, once it is committed and on disk.</returns>
     public async Task<long> StoreAsync(byte[] body, CancellationToken cancellationToken)
     {
         var pending = new Pending(body, time.GetUtcNow(), new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!queue.Writer.TryWrite(pending))
+        writeGate.IntakeQueued(1);
+        if (!queue.TryAdd(pending))
         {
+            writeGate.IntakeQueued(-1);
             throw new InvalidOperationException("The webhook intake has stopped.");
         }
-        writeGate.IntakeQueued(1);
         // If the caller gives up after the commit, Meta retries and the mid dedupe absorbs the second copy.
         return await pending.Done.Task.WaitAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var writing = new Thread(WriteLoop) { IsBackground = true, Name = "Webhook intake writer" };
+        var syncing = new Thread(SyncLoop) { IsBackground = true, Name = "Webhook intake syncer" };
+        writing.Start();
+        syncing.Start();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Takes no new bodies, but stores and answers those already received: they are a few milliseconds of work, and
+    /// each one answered now is one Meta does not have to send again.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Complete();
+        await stopped.Task.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        queue.Dispose();
+        committed.Dispose();
+        syncerCaughtUp.Dispose();
+    }
+
+    private void WriteLoop()
     {
         var batch = new List<Pending>(MaxBatch);
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            while (syncerCaughtUp.Wait(Timeout.Infinite) && queue.Take(batch, MaxBatch))
             {
-                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+                if (Write(batch) is { } ids)
                 {
-                    batch.Add(pending);
+                    syncerCaughtUp.Reset();
+                    committed.TryAdd(new Committed(batch, ids, writer!));
+                    batch = new List<Pending>(MaxBatch);
+                    continue;
                 }
-                await WriteAsync(batch);
                 writeGate.IntakeQueued(-batch.Count);
                 batch.Clear();
+                if (writer is not null)
+                {
+                    // Start over with a fresh connection next time rather than trust one that just failed; the syncer
+                    // closes the old one once the groups it committed are synced.
+                    committed.TryAdd(new Committed([], [], writer) { Retired = true });
+                    writer = null;
+                }
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: whatever is still queued gets an error, so Meta keeps it and retries.
         }
         finally
         {
             if (writer is not null)
             {
-                await writer.DisposeAsync();
+                committed.TryAdd(new Committed([], [], writer) { Retired = true });
             }
-            queue.Writer.TryComplete();
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetException(new OperationCanceledException("The console is stopping."));
-            }
-            while (queue.Reader.TryRead(out var pending))
-            {
-                pending.Done.TrySetException(new OperationCanceledException("The console is stopping."));
-            }
+            committed.Complete();
         }
     }
 
-    private async Task WriteAsync(List<Pending> batch)
+    /// <returns>The committed rows' ids, or null when the group could not be stored (its requests have been failed).</returns>
+    private long[]? Write(List<Pending> batch)
     {
         try
         {
-            // Not the stopping token: a started commit finishes, so an answered request never loses its row.
-            using var writing = await writeGate.EnterAsync(CancellationToken.None);
-            writer ??= await IntakeWriter.OpenAsync(dbFactory);
-            var ids = await writer.InsertAsync(batch.Select(p => (p.Body, p.ReceivedAt)).ToList());
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Done.TrySetResult(ids[i]);
-            }
-            signal.Notify();
+            using var writing = writeGate.Enter();
+            writer ??= IntakeWriter.Open(dbFactory);
+            return writer.Insert(batch);
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex)
         {
+            // Whatever went wrong, the thread goes on: these requests get an error, the next group a fresh try.
             logger.LogError(ex, "Could not store {Count} webhook deliveries; they are answered with an error so Meta retries", batch.Count);
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetException(ex);
-            }
-            // Start over with a fresh connection next time rather than trust one that just failed.
-            if (writer is not null)
-            {
-                await writer.DisposeAsync();
-                writer = null;
-            }
+            Fail(batch, ex);
+            return null;
         }
     }
 
-    private sealed record Pending(byte[] Body, DateTimeOffset ReceivedAt, TaskCompletionSource<long> Done);
+    private void SyncLoop()
+    {
+        var groups = new List<Committed>();
+        try
+        {
+            // Runs until the writer has stopped and every committed group has been answered.
+            while (committed.Take(groups, int.MaxValue))
+            {
+                syncerCaughtUp.Set();
+                Answer(groups);
+                foreach (var retired in groups.Where(g => g.Retired))
+                {
+                    retired.By.Dispose();
+                }
+                groups.Clear();
+            }
+        }
+        finally
+        {
+            stopped.TrySetResult();
+        }
+    }
+
+    private void Answer(List<Committed> groups)
+    {
+        var count = groups.Sum(g => g.Batch.Count);
+        try
+        {
+            // One sync covers every group committed before it.
+            foreach (var by in groups.Where(g => g.Batch.Count > 0).Select(g => g.By).Distinct())
+            {
+                by.SyncToDisk();
+            }
+            foreach (var group in groups)
+            {
+                for (var i = 0; i < group.Batch.Count; i++)
+                {
+                    group.Batch[i].Done.TrySetResult(group.Ids[i]);
+                }
+            }
+            if (count > 0)
+            {
+                signal.Notify();
+            }
+        }
+        catch (Exception ex)
+        {
+            // Committed but not known to be on disk: not acknowledged, so Meta sends them again and the mid dedupe
+            // keeps the copies from being processed twice.
+            logger.LogError(ex, "Could not sync {Count} stored webhook deliveries to disk; they are answered with an error so Meta retries", count);
+            foreach (var group in groups)
+            {
+                Fail(group.Batch, ex);
+            }
+        }
+        writeGate.IntakeQueued(-count);
+    }
+
+    private static void Fail(IEnumerable<Pending> batch, Exception ex)
+    {
+        foreach (var pending in batch)
+        {
+            pending.Done.TrySetException(ex);
+        }
+    }
+
+    internal sealed record Pending(byte[] Body, DateTimeOffset ReceivedAt, TaskCompletionSource<long> Done);
+
+    /// <summary>A group committed by <paramref name="By"/>; a retired writer's last entry has no rows.</summary>
+    private sealed record Committed(List<Pending> Batch, long[] Ids, IntakeWriter By)
+    {
+        public bool Retired { get; init; }
+    }
 }

@@ -9,9 +9,20 @@ public sealed class WebhookWriteGate
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private int intakeQueued;
+    private long intakeReceived;
 
     /// <summary>Bodies received and not yet committed: the intake counts them in and out.</summary>
-    public void IntakeQueued(int delta) => Interlocked.Add(ref intakeQueued, delta);
+    public void IntakeQueued(int delta)
+    {
+        Interlocked.Add(ref intakeQueued, delta);
+        if (delta > 0)
+        {
+            Interlocked.Add(ref intakeReceived, delta);
+        }
+    }
+
+    /// <summary>How many bodies the intake has received since start; changes whenever webhooks are arriving.</summary>
+    public long IntakeReceived => Volatile.Read(ref intakeReceived);
 
     /// <summary>
     /// Lets processing wait while webhook bodies are waiting to be stored: a 200 keeps Meta from retrying and is what
@@ -25,6 +36,13 @@ public sealed class WebhookWriteGate
         {
             await Task.Delay(2, cancellationToken);
         }
+    }
+
+    /// <summary>For the intake's own thread, which may block.</summary>
+    public IDisposable Enter()
+    {
+        gate.Wait();
+        return new Release(gate);
     }
 
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
