@@ -81,23 +81,11 @@ public sealed class WebhookEventApplier(OmnichatDbContext db, string ourAppId, D
             return false;
         }
         var conversation = await ConversationAsync(connection, psid, e.At, ct);
-        var attachments = e.Attachments.Count > 0 ? JsonSerializer.Serialize(e.Attachments, MessageJson.Options) : null;
-        var kind = e.Kind == WebhookEventKind.Postback ? MessageKind.Postback : e.Attachments.Count > 0 && e.Text is null ? MessageKind.Attachments : MessageKind.Text;
-        db.Messages.Add(new Message
-        {
-            ConversationId = conversation.Id,
-            TeamId = connection.TeamId,
-            PageId = e.PageId,
-            Mid = mid,
-            Direction = MessageDirection.Inbound,
-            Kind = kind,
-            Text = e.Text,
-            AttachmentsJson = attachments,
-            Payload = e.Payload,
-            At = e.At,
-            DeliveryState = DeliveryState.Received,
-            FromStandby = e.Standby,
-        });
+        var message = Add(connection, conversation, e, mid, MessageDirection.Inbound,
+            e.Kind == WebhookEventKind.Postback ? MessageKind.Postback : ContentKind(e), DeliveryState.Received);
+        message.Text = e.Text;
+        message.AttachmentsJson = AttachmentsJson(e);
+        message.Payload = e.Payload;
         if (conversation.LastCustomerMessageAt is null || e.At > conversation.LastCustomerMessageAt)
         {
             conversation.LastCustomerMessageAt = e.At;
@@ -142,22 +130,11 @@ public sealed class WebhookEventApplier(OmnichatDbContext db, string ourAppId, D
             return false;
         }
         var conversation = await ConversationAsync(connection, psid, e.At, ct);
-        db.Messages.Add(new Message
-        {
-            ConversationId = conversation.Id,
-            TeamId = connection.TeamId,
-            PageId = e.PageId,
-            Mid = mid,
-            Direction = MessageDirection.Outbound,
-            Kind = e.Attachments.Count > 0 && e.Text is null ? MessageKind.Attachments : MessageKind.Text,
-            Text = e.Text,
-            AttachmentsJson = e.Attachments.Count > 0 ? JsonSerializer.Serialize(e.Attachments, MessageJson.Options) : null,
-            At = e.At,
-            DeliveryState = DeliveryState.Sent,
-            EchoSource = ours ? EchoSource.ThisConsole : e.AppId == PageInboxAppId ? EchoSource.FacebookInbox : EchoSource.OtherApp,
-            AppId = e.AppId,
-            FromStandby = e.Standby,
-        });
+        var message = Add(connection, conversation, e, mid, MessageDirection.Outbound, ContentKind(e), DeliveryState.Sent);
+        message.Text = e.Text;
+        message.AttachmentsJson = AttachmentsJson(e);
+        message.EchoSource = ours ? EchoSource.ThisConsole : e.AppId == PageInboxAppId ? EchoSource.FacebookInbox : EchoSource.OtherApp;
+        message.AppId = e.AppId;
         Touch(conversation, e.At, Preview(e.Text, e.Attachments));
         return true;
     }
@@ -216,21 +193,10 @@ public sealed class WebhookEventApplier(OmnichatDbContext db, string ourAppId, D
             return false;
         }
         var conversation = await ConversationAsync(connection, psid, e.At, ct);
-        db.Messages.Add(new Message
-        {
-            ConversationId = conversation.Id,
-            TeamId = connection.TeamId,
-            PageId = e.PageId,
-            Mid = key,
-            Direction = MessageDirection.System,
-            Kind = MessageKind.Handover,
-            Text = e.Kind.ToString(),
-            Payload = e.NewOwnerAppId,
-            AppId = e.PreviousOwnerAppId,
-            At = e.At,
-            DeliveryState = DeliveryState.Received,
-            FromStandby = e.Standby,
-        });
+        var message = Add(connection, conversation, e, key, MessageDirection.System, MessageKind.Handover, DeliveryState.Received);
+        message.Text = e.Kind.ToString();
+        message.Payload = e.NewOwnerAppId;
+        message.AppId = e.PreviousOwnerAppId;
         return true;
     }
 
@@ -302,6 +268,32 @@ public sealed class WebhookEventApplier(OmnichatDbContext db, string ourAppId, D
         }
         return was;
     }
+
+    /// <summary>A new message row for an event: what every kind shares (where, when, which way, the mid).</summary>
+    private Message Add(PageConnection connection, Conversation conversation, WebhookEvent e, string mid,
+        MessageDirection direction, MessageKind kind, DeliveryState state)
+    {
+        var message = new Message
+        {
+            ConversationId = conversation.Id,
+            TeamId = connection.TeamId,
+            PageId = e.PageId,
+            Mid = mid,
+            Direction = direction,
+            Kind = kind,
+            At = e.At,
+            DeliveryState = state,
+            FromStandby = e.Standby,
+        };
+        db.Messages.Add(message);
+        return message;
+    }
+
+    private static MessageKind ContentKind(WebhookEvent e) =>
+        e.Attachments.Count > 0 && e.Text is null ? MessageKind.Attachments : MessageKind.Text;
+
+    private static string? AttachmentsJson(WebhookEvent e) =>
+        e.Attachments.Count > 0 ? JsonSerializer.Serialize(e.Attachments, MessageJson.Options) : null;
 
     private static void Touch(Conversation conversation, DateTimeOffset at, string preview)
     {
