@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Omnichat.Console.Benchmarks;
 
-internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string PageId, int Rate, int Seconds, int Concurrency, int Connections, int WarmUp, string? Database)
+internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string PageId, int Rate, int Seconds, int Rounds, int RoundSeconds, int Concurrency, int Connections, int WarmUp, string? Database)
 {
     public static WebhookBenchmarkOptions Parse(string[] args)
     {
@@ -18,6 +18,8 @@ internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string
             values.GetValueOrDefault("page", "104500000000001"),
             Int("rate", 1000),
             Int("seconds", 10),
+            Int("rounds", 6),
+            Int("round-seconds", 3),
             Int("concurrency", 32),
             Int("connections", 256),
             Int("warmup", 200),

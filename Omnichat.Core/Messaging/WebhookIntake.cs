@@ -68,6 +68,10 @@ public sealed class WebhookIntake(
 
     public void Dispose()
     {
+        if (!stopped.Task.IsCompleted)
+        {
+            return; // The threads outlived a stop that timed out; they still use the events, the process ends anyway.
+        }
         queue.Dispose();
         committed.Dispose();
         syncerCaughtUp.Dispose();
