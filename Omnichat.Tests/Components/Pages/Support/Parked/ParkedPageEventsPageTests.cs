@@ -82,6 +82,15 @@ public sealed class ParkedPageEventsPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Render_PagePastTheEnd_GoesToTheLastPage()
+    {
+        var cut = RenderAt(ParkedData.NeverPageId, "?page=4");
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=parked-event]").Count.ShouldBe(3));
+        Navigation.Uri.ShouldEndWith($"support/webhooks/parked/{ParkedData.NeverPageId}");
+    }
+
+    [Fact]
     public void Render_PageWithNothingKept_SaysSo()
     {
         var cut = RenderAt("999999999999999");

@@ -61,6 +61,18 @@ public sealed class ParkedPagesPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Render_PagePastTheEnd_GoesToTheLastPage()
+    {
+        await SeedAsync(ParkedData.Seed);
+
+        var cut = RenderAt("support/webhooks/parked?sort=EventCount&page=3");
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=parked-row]").Count.ShouldBe(2));
+        Navigation.Uri.ShouldEndWith("support/webhooks/parked?sort=EventCount");
+        cut.FindAll("[data-testid=parked-empty]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Render_English_ReasonAndCountsInEnglish()
     {
         await SeedAsync(ParkedData.Seed);
