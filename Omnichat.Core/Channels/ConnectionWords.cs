@@ -1,12 +1,13 @@
 using System.Globalization;
+using Omnichat.Core.Messaging;
 using Omnichat.Core.Resources;
 
 namespace Omnichat.Core.Channels;
 
 /// <summary>
-/// The words for every connection status and failure cause, in one language: the one source the console, the
-/// e-mails and support views share, so a status reads the same everywhere. Every enum member is named, so a new
-/// one without words fails to compile.
+/// The words for every connection status, failure cause and reason an event was kept aside, in one language: the one
+/// source the console, the e-mails and support views share, so a status reads the same everywhere. Every enum member
+/// is named, so a new one without words fails to compile.
 /// </summary>
 public sealed class ConnectionWords(CultureInfo culture)
 {
@@ -22,6 +23,14 @@ public sealed class ConnectionWords(CultureInfo culture)
         ConnectionStatus.NotMessengerReceiver => nameof(ConnectionStrings.Status_NotMessengerReceiver),
         ConnectionStatus.Disconnected => nameof(ConnectionStrings.Status_Disconnected),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    });
+
+    /// <summary>Why an event was kept aside instead of reaching an inbox: no team had ever connected its page, or the page was disconnected.</summary>
+    public string Parked(ParkedReason reason) => Get(reason switch
+    {
+        ParkedReason.UnknownPage => nameof(ConnectionStrings.Parked_UnknownPage),
+        ParkedReason.Disconnected => nameof(ConnectionStrings.Parked_Disconnected),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     });
 
     /// <summary>The cause in a shop owner's words, with what to do; empty for <see cref="FailureCause.None"/>.</summary>

@@ -7,6 +7,7 @@ internal static class IntegrationsRegistration
     public static IServiceCollection AddIntegrations(this IServiceCollection services)
     {
         services.AddSingleton<IntegrationStatusService>();
+        services.AddSingleton<ParkedEventsService>();
         return services;
     }
 }

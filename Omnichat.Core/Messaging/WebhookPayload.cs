@@ -48,6 +48,19 @@ public static class WebhookPayload
         return events.Select((e, i) => (e, i)).OrderBy(x => x.e.At).ThenBy(x => x.i).Select(x => x.e).ToList();
     }
 
+    /// <summary>
+    /// One event's JSON as it was kept (<see cref="ParkedEvent.EventJson"/>), read the same way as when it arrived, so
+    /// views of kept events name kinds exactly as processing does.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    public static WebhookEvent ReadEvent(string pageId, bool standby, string eventJson)
+    {
+        using var document = JsonDocument.Parse(eventJson);
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            ? Read(pageId, standby, document.RootElement, null)
+            : new WebhookEvent { PageId = pageId, Standby = standby, Kind = WebhookEventKind.Unknown, At = DateTimeOffset.UnixEpoch, Json = eventJson };
+    }
+
     private static WebhookEvent Read(string pageId, bool standby, JsonElement item, DateTimeOffset? entryTime)
     {
         var sender = item.TryGetProperty("sender", out var s) ? Id(s, "id") : null;

@@ -1,0 +1,23 @@
+using Omnichat.Core.Messaging;
+
+namespace Omnichat.Core.Integrations;
+
+/// <summary>One page id's kept-aside events, summed up.</summary>
+/// <param name="Reason">
+/// Disconnected when any of its events came after a team had connected the page, else never connected: once a page was
+/// connected, a later event can only be kept aside because it was disconnected again.
+/// </param>
+/// <param name="Connections">Every team's connection of the page, the newest first; empty when no team ever connected it.</param>
+public sealed record ParkedPageRow(
+    string PageId,
+    ParkedReason Reason,
+    int EventCount,
+    int MessagingCount,
+    int StandbyCount,
+    DateTimeOffset FirstEventAt,
+    DateTimeOffset LastEventAt,
+    IReadOnlyList<ParkedPageConnection> Connections)
+{
+    /// <summary>The name the page had when a team last connected it; null for a page no team ever connected.</summary>
+    public string? PageName => Connections.Count > 0 ? Connections[0].PageName : null;
+}
