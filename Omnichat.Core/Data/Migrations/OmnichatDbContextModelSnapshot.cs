@@ -760,7 +760,7 @@ namespace Omnichat.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PageId", "EventAt");
+                    b.HasIndex("PageId", "EventAt", "Field", "Reason");
 
                     b.ToTable("ParkedEvents");
                 });
