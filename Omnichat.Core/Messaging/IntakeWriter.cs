@@ -8,8 +8,9 @@ namespace Omnichat.Core.Messaging;
 
 /// <summary>
 /// The hot path of every webhook: one open connection and one prepared INSERT for the intake's whole life, a
-/// transaction per group of bodies, no change tracking. Synchronous: it runs on the intake's own threads. Plain SQL that SQLite and PostgreSQL both run; the columns
-/// follow the EF model (instants as UTC ticks). Opened through EF, so the provider's connection set-up still applies.
+/// transaction per group of bodies, no change tracking. Synchronous: it runs on the intake's own threads. Plain SQL
+/// that SQLite and PostgreSQL both run; the columns follow the EF model (instants as UTC ticks). Opened through EF, so
+/// the provider's connection set-up still applies.
 /// </summary>
 /// <remarks>
 /// With SQLite in write-ahead-log mode the commit and the disk sync are split: this connection commits without
@@ -40,9 +41,6 @@ internal sealed class IntakeWriter : IDisposable
         receivedAt = Add("@receivedAt");
         Add("@state").Value = nameof(WebhookDeliveryState.Received);
     }
-
-    /// <summary>True when <see cref="SyncToDisk"/> must run before a committed group counts as stored.</summary>
-    public bool SyncsSeparately => logPath is not null;
 
     public static IntakeWriter Open(IDbContextFactory<OmnichatDbContext> dbFactory)
     {
