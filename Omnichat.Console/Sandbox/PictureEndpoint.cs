@@ -22,6 +22,13 @@ public static class PictureEndpoint
             var svg = $"""<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50" viewBox="0 0 50 50"><rect width="50" height="50" rx="8" fill="{colour}"/><text x="25" y="33" font-size="24" text-anchor="middle" fill="#fff" font-family="sans-serif">{initial}</text></svg>""";
             return Results.Text(svg, "image/svg+xml");
         }).AllowAnonymous().ExcludeFromDescription();
+        // profile_pic of the User Profile API: a plain coloured circle, since the name lives per page and the URL does not.
+        app.MapGet("/sandbox/picture/customer/{psid}.svg", (string psid) =>
+        {
+            var colour = Colours[psid.Sum(c => c) % Colours.Length];
+            var svg = $"""<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50" viewBox="0 0 50 50"><circle cx="25" cy="25" r="25" fill="{colour}"/></svg>""";
+            return Results.Text(svg, "image/svg+xml");
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

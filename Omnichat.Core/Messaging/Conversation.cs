@@ -14,4 +14,9 @@ public sealed class Conversation
     public string LastMessagePreview { get; set; } = "";
     public int UnreadCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>From Messenger's User Profile API; null until looked up, and when the lookup failed or Meta gave none.</summary>
+    public string? CustomerFirstName { get; set; }
+    public string? CustomerLastName { get; set; }
+    /// <summary>The last lookup, successful or not: a failed one is not tried again for a while.</summary>
+    public DateTimeOffset? CustomerProfileCheckedAt { get; set; }
 }

@@ -23,7 +23,8 @@ public sealed class InboxService(IDbContextFactory<OmnichatDbContext> dbFactory,
                           join p in db.PageConnections.AsNoTracking() on c.ConnectionId equals p.Id
                           where c.TeamId == teamId
                           orderby c.LastMessageAt descending
-                          select new ConversationSummary(c.Id, c.PageId, p.PageName, c.Psid, c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, p.Status))
+                          select new ConversationSummary(c.Id, c.PageId, p.PageName, c.Psid, c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, p.Status,
+                              c.CustomerFirstName, c.CustomerLastName))
             .Take(MaxConversations).ToListAsync(cancellationToken);
         return rows;
     }
@@ -44,7 +45,8 @@ public sealed class InboxService(IDbContextFactory<OmnichatDbContext> dbFactory,
         var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId)
             .OrderByDescending(m => m.At).Take(MaxMessages).ToListAsync(cancellationToken);
         var summary = new ConversationSummary(conversation.Id, conversation.PageId, connection.PageName, conversation.Psid,
-            conversation.LastMessageAt, conversation.LastMessagePreview, conversation.UnreadCount, connection.Status);
+            conversation.LastMessageAt, conversation.LastMessagePreview, conversation.UnreadCount, connection.Status,
+            conversation.CustomerFirstName, conversation.CustomerLastName);
         return new ConversationThread(summary, messages.OrderBy(m => m.At).Select(MessageView.From).ToList(), connection.Id,
             connection.Status, connection.Cause, replies.WindowFor(conversation.LastCustomerMessageAt));
     }

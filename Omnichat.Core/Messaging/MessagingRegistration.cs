@@ -17,6 +17,10 @@ internal static class MessagingRegistration
         services.AddSingleton<ReceiverWatch>();
         services.AddTransient<ReplyService>();
         services.AddTransient<InboxService>();
+        services.AddOptions<CustomerProfileOptions>().BindConfiguration(CustomerProfileOptions.SectionName);
+        services.AddSingleton<CustomerProfileSignal>();
+        services.AddTransient<CustomerProfileLookup>();
+        services.AddHostedService<CustomerProfileWorker>();
         return services;
     }
 }

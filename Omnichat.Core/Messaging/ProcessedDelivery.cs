@@ -8,4 +8,6 @@ public sealed class ProcessedDelivery
     public Dictionary<Guid, bool> ReceiverSignals { get; } = [];
     public int Parked { get; set; }
     public int Duplicates { get; set; }
+    /// <summary>Conversations this delivery started: their customers' names are looked up afterwards, elsewhere.</summary>
+    public int NewConversations { get; set; }
 }

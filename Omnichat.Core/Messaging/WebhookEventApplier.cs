@@ -19,10 +19,12 @@ public sealed class WebhookEventApplier(OmnichatDbContext db, string ourAppId, D
     private readonly Dictionary<string, bool> everConnected = [];
     private readonly Dictionary<(Guid, string, string), Conversation> conversations = [];
     private readonly HashSet<string> seenMids = [];
+    private int conversationsCreated;
 
     public async Task<ProcessedDelivery> ApplyAsync(WebhookDelivery delivery, IReadOnlyList<WebhookEvent> events, CancellationToken ct)
     {
         var result = new ProcessedDelivery();
+        var createdBefore = conversationsCreated;
         foreach (var e in events)
         {
             var connection = await LiveConnectionAsync(e.PageId, ct);
@@ -65,6 +67,7 @@ public sealed class WebhookEventApplier(OmnichatDbContext db, string ourAppId, D
                 result.Duplicates++;
             }
         }
+        result.NewConversations = conversationsCreated - createdBefore;
         return result;
     }
 
@@ -229,6 +232,7 @@ public sealed class WebhookEventApplier(OmnichatDbContext db, string ourAppId, D
             };
             db.Conversations.Add(conversation);
             conversations[(connection.TeamId, connection.PageId, psid)] = conversation;
+            conversationsCreated++;
         }
         // A page connected again keeps its conversations; they follow the live connection.
         conversation.ConnectionId = connection.Id;

@@ -18,6 +18,7 @@ public sealed class WebhookProcessor(
     WebhookWriteGate writeGate,
     ReceiverWatch receiverWatch,
     InboxNotifier notifier,
+    CustomerProfileSignal profileSignal,
     IOptions<FacebookOptions> facebook,
     TimeProvider time,
     ILogger<WebhookProcessor> logger) : BackgroundService
@@ -64,6 +65,7 @@ public sealed class WebhookProcessor(
         }
         var teams = new HashSet<Guid>();
         var signals = new Dictionary<Guid, bool>();
+        var newConversations = false;
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             await pace.RestWhileOverloadedAsync(cancellationToken);
@@ -87,6 +89,7 @@ public sealed class WebhookProcessor(
             foreach (var delivery in processed)
             {
                 teams.UnionWith(delivery.Teams);
+                newConversations |= delivery.NewConversations > 0;
                 foreach (var (connectionId, standby) in delivery.ReceiverSignals)
                 {
                     signals[connectionId] = standby;
@@ -100,6 +103,11 @@ public sealed class WebhookProcessor(
         foreach (var team in teams)
         {
             await notifier.NotifyAsync(team);
+        }
+        if (newConversations)
+        {
+            // Only a wake-up: the name lookup makes its Graph calls on its own loop.
+            profileSignal.Notify();
         }
         return ids.Count;
     }

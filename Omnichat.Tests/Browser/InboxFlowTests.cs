@@ -1,11 +1,13 @@
 using Microsoft.Playwright;
+using Omnichat.Console.Sandbox.World;
+using Omnichat.Core.Messaging;
 using Omnichat.Core.Teams;
 using Omnichat.Tests.Infrastructure;
 using Omnichat.Tests.Messaging;
 
 namespace Omnichat.Tests.Browser;
 
-/// <summary>The inbox, clicked: a customer's message appears without a reload, the agent replies, and a refused reply says FAQ 1's words.</summary>
+/// <summary>The inbox, clicked: a customer's message appears without a reload, then their name, the agent replies, and a refused reply says FAQ 1's words.</summary>
 public sealed class InboxFlowTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private const string Psid = "7500000000000001";
@@ -30,10 +32,16 @@ public sealed class InboxFlowTests(BrowserFixture browser) : BrowserTest(browser
         await row.WaitForAsync();
         (await row.InnerTextAsync()).ShouldContain("請問台北店今天有營業嗎？");
         (await row.Locator("[data-testid=unread]").InnerTextAsync()).Trim().ShouldBe("1");
+        var (firstName, lastName) = CustomerNames.For(Psid);
+        var name = CustomerNameFormat.Format(firstName, lastName)!;
+        await row.Locator("[data-testid=customer-name]", new() { HasText = name }).WaitForAsync();
+        (await row.Locator("[data-testid=customer-psid]").InnerTextAsync()).ShouldBe($"PSID {Psid}");
         await ScreenshotAsync(page, "message-arrived-live");
 
         await row.ClickAsync();
         await page.Locator("[data-testid=message-text]", new() { HasText = "請問台北店今天有營業嗎？" }).WaitForAsync();
+        (await page.Locator("[data-testid=thread-customer] [data-testid=customer-name]").InnerTextAsync()).ShouldBe(name);
+        await ScreenshotAsync(page, "thread-customer-named");
         await page.FillAsync("#reply-text", "有的，營業到晚上九點。");
         await page.ClickAsync("[data-testid=reply-send]");
 

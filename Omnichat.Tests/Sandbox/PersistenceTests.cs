@@ -37,4 +37,33 @@ public sealed class PersistenceTests
         await second.DisposeAsync();
         Directory.Delete(Path.GetDirectoryName(statePath)!, recursive: true);
     }
+
+    [Fact]
+    public async Task Restart_SameStateFile_CustomerKeepsTheNameGivenWithTheMessage()
+    {
+        const string psid = "7600000000000001";
+        var pageId = DemoWorld.ShopPageId(9);
+        string pageToken;
+        string statePath;
+        await using (var first = new ConsoleServer())
+        {
+            await first.InitializeAsync();
+            using var sandbox = new SandboxDriver(first);
+            pageToken = await sandbox.PageTokenAsync(await sandbox.LongLivedTokenAsync(DemoWorld.DanaId), pageId);
+            (await sandbox.ControlAsync(HttpMethod.Post, $"pages/{pageId}/customer-messages", new { psid, text = "hi", firstName = "Amy", lastName = "Wang" }))
+                .EnsureSuccessStatusCode();
+            statePath = Path.Combine(Directory.CreateTempSubdirectory("omnichat-restart-").FullName, "sandbox.json");
+            File.Copy(Path.Combine(first.DataFolder, "sandbox.json"), statePath);
+        }
+
+        await using var second = new ConsoleServer().With("Sandbox:StatePath", statePath);
+        await second.InitializeAsync();
+        using var again = new SandboxDriver(second);
+
+        using var response = await again.Client.GetAsync(SandboxDriver.Graph(psid, new() { ["fields"] = "first_name,last_name", ["access_token"] = pageToken }));
+        var profile = await SandboxDriver.JsonAsync(response, HttpStatusCode.OK);
+        (profile.GetProperty("first_name").GetString(), profile.GetProperty("last_name").GetString()).ShouldBe(("Amy", "Wang"));
+        await second.DisposeAsync();
+        Directory.Delete(Path.GetDirectoryName(statePath)!, recursive: true);
+    }
 }

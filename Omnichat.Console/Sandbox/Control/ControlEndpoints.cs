@@ -38,7 +38,7 @@ public static class ControlEndpoints
 
         api.MapPost("/pages/{pageId}/customer-messages", async (string pageId, HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
             await ReadAsync<CustomerMessageRequest>(request, cancellationToken) is { } body
-                ? Answer(messenger.CustomerMessage(pageId, body.Psid, body.Text, body.Attachments))
+                ? Answer(messenger.CustomerMessage(pageId, body.Psid, body.Text, body.Attachments, body.Name))
                 : BadJson());
         api.MapPost("/pages/{pageId}/inbox-replies", async (string pageId, HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
             await ReadAsync<CustomerMessageRequest>(request, cancellationToken) is { } body ? Answer(messenger.InboxReply(pageId, body.Psid, body.Text)) : BadJson());

@@ -14,8 +14,12 @@ public sealed record GraphError(
     string AuthenticateKind = GraphError.InvalidRequest,
     bool? IsTransient = null,
     string? UserTitle = null,
-    string? UserMessage = null)
+    string? UserMessage = null,
+    string Type = GraphError.OAuthException)
 {
+    public const string OAuthException = "OAuthException";
+    public const string GraphMethodException = "GraphMethodException";
+
     public const string InvalidToken = "invalid_token";
     public const string InvalidRequest = "invalid_request";
     public const string InvalidCode = "invalid_code";
@@ -26,7 +30,7 @@ public sealed record GraphError(
         var error = new JsonObject
         {
             ["message"] = Message,
-            ["type"] = "OAuthException",
+            ["type"] = Type,
             ["code"] = Code,
         };
         if (Subcode is { } subcode)

@@ -64,7 +64,11 @@ public static class GraphErrors
     public static GraphError UnknownAlias(string id) => new(803, $"(#803) Some of the aliases you requested do not exist: {id}", HttpStatus: StatusCodes.Status404NotFound);
 
     public static GraphError NotAccessible(string id) => new(100,
-        $"Unsupported get request. Object with ID '{id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.", 33);
+        $"Unsupported get request. Object with ID '{id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.", 33,
+        Type: GraphError.GraphMethodException);
+
+    /// <summary>The User Profile API without pages_messaging (§8.3, observed).</summary>
+    public static GraphError ProfileNeedsMessaging { get; } = new(230, "(#230) Requires pages_messaging permission to manage the object");
 
     public static GraphError UnknownPath(string path) => new(2500, $"Unknown path components: /{path}");
 

@@ -3,7 +3,7 @@ using Omnichat.Console.Sandbox.World;
 
 namespace Omnichat.Console.Sandbox.Graph;
 
-/// <summary><c>GET me</c>, <c>GET {user-id}</c>, <c>GET {page-id}</c> and <c>GET me/permissions</c> (§3, §4).</summary>
+/// <summary><c>GET me</c>, <c>GET {user-id}</c>, <c>GET {page-id}</c>, <c>GET {psid}</c> with a page token, and <c>GET me/permissions</c> (§3, §4).</summary>
 public sealed class NodeHandler(SandboxWorld world, TokenInspector inspector)
 {
     public GraphResult Node(GraphRequest request, string id) => world.ReadIssuingTokens((state, now) =>
@@ -60,6 +60,11 @@ public sealed class NodeHandler(SandboxWorld world, TokenInspector inspector)
             return GraphResult.Ok(PageFields.Render(page, fields, request.PublicBaseUrl, token?.UserId, PageToken)) with { UsageObjectId = page.Id };
         }
 
+        if (token is { Kind: TokenKind.Page } pageToken && state.FindPage(pageToken.PageId!) is { } tokenPage)
+        {
+            // Any other id asked with a page token is read as a PSID of that page (the User Profile API).
+            return CustomerProfileNode.Render(request, pageToken, tokenPage, id);
+        }
         return GraphResult.Fail(GraphErrors.UnknownAlias(id));
     });
 

@@ -14,7 +14,12 @@ public sealed class MessengerActions(SandboxWorld world, WebhookSender sender, I
 {
     public const int MaxTextLength = 2000;
 
-    public ControlOutcome CustomerMessage(string pageId, string? psid, string? text, IReadOnlyList<AttachmentRequest>? attachments = null)
+    /// <summary>
+    /// A customer writes to the page. <paramref name="name"/> sets the name the User Profile API answers with; without it a
+    /// new customer gets one derived from the PSID and a known one keeps theirs.
+    /// </summary>
+    public ControlOutcome CustomerMessage(string pageId, string? psid, string? text, IReadOnlyList<AttachmentRequest>? attachments = null,
+        CustomerName? name = null)
     {
         if (string.IsNullOrWhiteSpace(psid) || (string.IsNullOrEmpty(text) && (attachments is null || attachments.Count == 0)))
         {
@@ -32,6 +37,12 @@ public sealed class MessengerActions(SandboxWorld world, WebhookSender sender, I
             }
             var customer = Customer(page, psid);
             customer.LastMessageAt = now;
+            if (name is not null)
+            {
+                // Only the given part is known: the other stays empty rather than a made-up half of someone else's name.
+                customer.FirstName = name.FirstName ?? "";
+                customer.LastName = name.LastName ?? "";
+            }
             var mid = NewMid();
             var message = new JsonObject { ["mid"] = mid };
             if (!string.IsNullOrEmpty(text))
@@ -179,7 +190,8 @@ public sealed class MessengerActions(SandboxWorld world, WebhookSender sender, I
     {
         if (!page.Customers.TryGetValue(psid, out var customer))
         {
-            customer = new SandboxCustomer { Psid = psid };
+            var (firstName, lastName) = CustomerNames.For(psid);
+            customer = new SandboxCustomer { Psid = psid, FirstName = firstName, LastName = lastName };
             page.Customers[psid] = customer;
         }
         return customer;

@@ -583,6 +583,17 @@ namespace Omnichat.Core.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CustomerFirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerLastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomerProfileCheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastCustomerMessageAt")
                         .HasColumnType("INTEGER");
 
@@ -616,6 +627,9 @@ namespace Omnichat.Core.Data.Migrations
 
                     b.HasIndex("TeamId", "PageId", "Psid")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "CustomerProfileCheckedAt" }, "IX_Conversations_NameLookup")
+                        .HasFilter("\"CustomerFirstName\" IS NULL AND \"CustomerLastName\" IS NULL");
 
                     b.ToTable("Conversations");
                 });
