@@ -1,7 +1,14 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Omnichat.Console.Components.Pages.Support;
 using Omnichat.Console.Endpoints;
+using Omnichat.Console.Sandbox;
+using Omnichat.Core.Data;
+using Omnichat.Core.Facebook;
+using Omnichat.Core.Teams;
 using Omnichat.Tests.Infrastructure;
 
 namespace Omnichat.Tests.Deployment;
@@ -91,5 +98,61 @@ public sealed class LiveDeploymentTests : IAsyncLifetime
         line.ShouldContain($"{PublicUrl}/webhooks/facebook");
         line.ShouldContain($"{PublicUrl}/support/meta-app");
         line.ShouldNotContain(server.Services.GetRequiredService<Omnichat.Core.Messaging.WebhookVerifyToken>().Value);
+    }
+
+    [Fact]
+    public async Task Webhook_SignedWithTheSandboxSecret_IsRefusedAndNotStored()
+    {
+        using var client = server.CreateHttpClient();
+        var body = """{"object":"page","entry":[{"id":"104500000000001","time":1,"messaging":[]}]}"""u8.ToArray();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(body, SandboxCredentials.AppSecret));
+
+        using var response = await client.PostAsync("/webhooks/facebook", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        (await db.WebhookDeliveries.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task MetaAppSettings_SupportStaff_ShowsTheUrlsFromThePublicUrl()
+    {
+        using var client = await SignInAsSupportAsync();
+
+        var html = await client.GetStringAsync(MetaAppSettingsPage.Path);
+
+        html.ShouldContain($"{PublicUrl}/facebook/oauth/callback");
+        html.ShouldContain($"{PublicUrl}/webhooks/facebook");
+        html.ShouldContain($"{PublicUrl}/webhooks/facebook/deauthorize");
+        html.ShouldContain("data-testid=\"meta-keys-unencrypted\"");
+    }
+
+    [Fact]
+    public async Task MetaAppSettings_Anonymous_GoesToSignIn()
+    {
+        using var client = server.CreateHttpClient();
+
+        using var response = await client.GetAsync(MetaAppSettingsPage.Path);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.PathAndQuery.ShouldStartWith("/Account/Login");
+    }
+
+    /// <summary>A real deployment has no demo accounts: support staff are created as an operator would.</summary>
+    private async Task<HttpClient> SignInAsSupportAsync()
+    {
+        const string email = "support@example.test";
+        const string password = "Support-staff-1-" + "x9";
+        await using var scope = server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new ConsoleUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Support" };
+            (await users.CreateAsync(user, password)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Roles.Support)).Succeeded.ShouldBeTrue();
+        }
+        return await server.SignInAsync(email, password);
     }
 }
