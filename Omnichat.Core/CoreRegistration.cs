@@ -9,6 +9,7 @@ using Omnichat.Core.Health;
 using Omnichat.Core.Integrations;
 using Omnichat.Core.Messaging;
 using Omnichat.Core.Notifications;
+using Omnichat.Core.Operations;
 using Omnichat.Core.Security;
 using Omnichat.Core.Teams;
 
@@ -52,6 +53,8 @@ public static class CoreRegistration
         builder.Services.AddIntegrations();
         builder.Services.AddMessaging();
         builder.AddNotifications();
+        builder.Services.AddSingleton<WebhookIntakeHealth>();
+        builder.Services.AddTransient<ConsoleHealthCheck>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Messaging;
+using Omnichat.Core.Operations;
 
 namespace Omnichat.Console.Endpoints;
 
@@ -43,8 +44,8 @@ public static class FacebookWebhookEndpoints
             : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookIntake intake, IOptions<FacebookOptions> facebook,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookIntake intake, WebhookIntakeHealth intakeHealth,
+        IOptions<FacebookOptions> facebook, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -73,6 +74,7 @@ public static class FacebookWebhookEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Not stored, so not acknowledged: Meta sends it again.
+            intakeHealth.RecordRefusal();
             loggers.CreateLogger(typeof(FacebookWebhookEndpoints)).LogError(ex, "A signed webhook could not be stored; answering 503 so Meta retries");
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }

@@ -1,14 +1,15 @@
-using Microsoft.EntityFrameworkCore;
-using Omnichat.Core.Data;
+using Omnichat.Core.Operations;
 using Omnichat.Core.Security;
 
 namespace Omnichat.Console.Endpoints;
 
+/// <summary>
+/// Liveness for load balancers and operators: 200 when every probe passes, 503 naming what failed (the database cannot
+/// take a write, webhook intake refused events in the last minute, an e-mail is stuck, the scheduled check stopped).
+/// </summary>
 public static class HealthEndpoints
 {
     public const string Path = "/healthz";
-    public const string UnencryptedKeysWarning =
-        "Data Protection keys are stored unencrypted: a copy of the database can decrypt the Facebook tokens (set DataProtection:CertificatePath).";
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -16,20 +17,17 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> CheckAsync(IDbContextFactory<OmnichatDbContext> dbFactory, KeyEncryptionStatus keys,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(ConsoleHealthCheck health, KeyEncryptionStatus keys, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var databaseReachable = await db.Database.CanConnectAsync(cancellationToken);
-        // A warning, not a failure: unencrypted keys are a risk to fix, not a reason for a load balancer to drop the instance.
-        string[] warnings = keys.NeedsAttention ? [UnencryptedKeysWarning] : [];
+        var report = await health.CheckAsync(cancellationToken);
         var body = new
         {
-            status = databaseReachable ? "ok" : "degraded",
-            database = databaseReachable ? "reachable" : "unreachable",
+            status = report.Ok ? "ok" : "failing",
+            failing = report.Failing.Select(p => $"{p.Name}: {p.Detail}").ToArray(),
+            checks = report.Probes.ToDictionary(p => p.Name, p => new { ok = p.Ok, detail = p.Detail }),
             dataProtectionKeys = keys.Encrypted ? "encrypted" : "unencrypted",
-            warnings,
+            warnings = report.Warnings,
         };
-        return databaseReachable ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return report.Ok ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

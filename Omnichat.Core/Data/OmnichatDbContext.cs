@@ -27,6 +27,7 @@ public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> option
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ConsoleSetting> ConsoleSettings => Set<ConsoleSetting>();
+    public DbSet<CheckRun> CheckRuns => Set<CheckRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

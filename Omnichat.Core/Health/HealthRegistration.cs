@@ -11,6 +11,8 @@ internal static class HealthRegistration
         services.AddValidatedOptions<HealthCheckOptions>(HealthCheckOptions.SectionName);
         services.AddSingleton<IValidateOptions<HealthCheckOptions>, HealthCheckOptionsValidator>();
         services.AddSingleton<CheckResultRecorder>();
+        services.AddSingleton<CheckRunLog>();
+        services.AddSingleton<CheckScheduleWatch>();
         services.AddTransient<IntegrationChecker>();
         services.AddTransient<CheckNowService>();
         return services;

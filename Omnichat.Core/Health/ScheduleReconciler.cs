@@ -30,11 +30,7 @@ internal sealed class ScheduleReconciler(
         {
             return;
         }
-        var replacement = TriggerBuilder.Create()
-            .ForJob(IntegrationCheckJob.Key)
-            .WithIdentity(TriggerKey)
-            .WithCronSchedule(options.Value.Schedule, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-            .Build();
+        var replacement = ScheduleRegistration.BuildTrigger(options.Value.Schedule);
         await scheduler.RescheduleJob(TriggerKey, replacement, stoppingToken);
         logger.LogInformation("Integration check schedule changed from {Old} to {New}", stored.CronExpressionString, options.Value.Schedule);
     }

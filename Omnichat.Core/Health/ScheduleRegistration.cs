@@ -39,6 +39,7 @@ internal static class ScheduleRegistration
         // run. A changed schedule in configuration is applied by ScheduleReconciler instead.
         builder.Services.Configure<QuartzOptions>(options => options.Scheduling.IgnoreDuplicates = true);
         builder.Services.AddHostedService<ScheduleReconciler>();
+        builder.Services.AddHostedService<CheckOverdueMonitor>();
         builder.Services.AddQuartzHostedService(options =>
         {
             options.WaitForJobsToComplete = true;
@@ -46,4 +47,11 @@ internal static class ScheduleRegistration
         });
         return builder;
     }
+
+    /// <summary>The stored trigger of the scheduled check as the reconciler and the overdue monitor replace it (same as declared above).</summary>
+    public static ITrigger BuildTrigger(string schedule) => TriggerBuilder.Create()
+        .ForJob(IntegrationCheckJob.Key)
+        .WithIdentity(ScheduleReconciler.TriggerKey)
+        .WithCronSchedule(schedule, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+        .Build();
 }

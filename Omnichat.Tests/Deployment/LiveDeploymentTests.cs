@@ -80,7 +80,7 @@ public sealed class LiveDeploymentTests : IAsyncLifetime
 
         json.RootElement.GetProperty("status").GetString().ShouldBe("ok");
         json.RootElement.GetProperty("dataProtectionKeys").GetString().ShouldBe("unencrypted");
-        json.RootElement.GetProperty("warnings")[0].GetString().ShouldBe(HealthEndpoints.UnencryptedKeysWarning);
+        json.RootElement.GetProperty("warnings")[0].GetString().ShouldBe(Omnichat.Core.Operations.ConsoleHealthCheck.UnencryptedKeysWarning);
     }
 
     [Fact]

@@ -453,6 +453,48 @@ namespace Omnichat.Core.Data.Migrations
                     b.ToTable("PageConnections");
                 });
 
+            modelBuilder.Entity("Omnichat.Core.Health.CheckRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Connections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GraphRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Inconclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repaired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.ToTable("CheckRuns");
+                });
+
             modelBuilder.Entity("Omnichat.Core.Health.ConnectionCheck", b =>
                 {
                     b.Property<long>("Id")
