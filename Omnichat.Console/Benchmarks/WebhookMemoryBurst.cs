@@ -2,7 +2,8 @@ namespace Omnichat.Console.Benchmarks;
 
 /// <summary>
 /// One burst of <c>benchmark webhook-memory</c>: how the console answered, what it stored, and the process's memory
-/// after a full collection before the burst, the highest sampled during it, and after a full collection once it ended.
+/// after a full collection before the burst, the highest sampled during it, after a full collection as soon as it
+/// ended, and after one more once the server has had time to hand idle buffers back.
 /// </summary>
 public sealed record WebhookMemoryBurst(
     string Name,
@@ -10,8 +11,10 @@ public sealed record WebhookMemoryBurst(
     int Errors,
     long Stored,
     TimeSpan Elapsed,
+    TimeSpan Settle,
     MemoryFigures Before,
     MemoryFigures Peak,
+    MemoryFigures AtOnce,
     MemoryFigures After)
 {
     public const long MaxGrowthBytes = 50L * 1024 * 1024;

@@ -9,10 +9,13 @@ public sealed record WebhookMemoryOptions
         Usage: dotnet run -c Release --project Omnichat.Console -- benchmark webhook-memory [options]
           --requests R    concurrent POSTs per burst (default 100)
           --megabytes M   size of each body, 1 to 4 (default 4; the endpoint refuses more than 4 MB with 413)
+          --settle S      seconds to wait after a burst before the last full collection (default 20; Kestrel hands
+                          idle buffers back every 10 s)
         """;
 
     public int Requests { get; init; } = 100;
     public int Megabytes { get; init; } = 4;
+    public int SettleSeconds { get; init; } = 20;
 
     public long BodyBytes => Megabytes * 1024L * 1024L;
 
@@ -36,7 +39,10 @@ public sealed record WebhookMemoryOptions
                 case "--megabytes" when value is >= 1 and <= 4:
                     options = options with { Megabytes = value };
                     break;
-                case "--requests" or "--megabytes":
+                case "--settle" when value <= 600:
+                    options = options with { SettleSeconds = value };
+                    break;
+                case "--requests" or "--megabytes" or "--settle":
                     problem = $"{name} {value} is out of range";
                     return false;
                 default:

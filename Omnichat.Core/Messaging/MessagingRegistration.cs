@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Omnichat.Core.Messaging;
 
@@ -8,6 +9,10 @@ internal static class MessagingRegistration
     {
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookWriteGate>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<WebhookBodyBudget>();
+        services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<WebhookIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookIntake>());
         services.AddSingleton<WebhookProcessor>();
