@@ -69,7 +69,7 @@ public static class WebhookMemoryBenchmark
         foreach (var b in bursts)
         {
             await output.WriteLineAsync(Invariant(
-                $"  {(b.WithinTarget ? "PASS" : "MISS")} {b.Name}: working set within {WebhookMemoryBurst.MaxGrowthBytes / 1024 / 1024} MB of where it started after a full collection ({Mb(b.Growth)} MB)"));
+                $"  {(b.WithinTarget ? "PASS" : "MISS")} {b.Name}: working set within {WebhookMemoryBurst.MaxGrowthBytes / 1024 / 1024} MB of where it started, at once and after settling, each after a full collection ({Mb(b.Growth)} MB)"));
             await output.WriteLineAsync($"  {(b.Stored == 0 ? "PASS" : "MISS")} {b.Name}: nothing stored ({b.Stored} rows)");
         }
     }

@@ -19,7 +19,8 @@ public sealed record WebhookMemoryBurst(
 {
     public const long MaxGrowthBytes = 50L * 1024 * 1024;
 
-    public long Growth => After.WorkingSet - Before.WorkingSet;
+    /// <summary>The larger of the two readings after the burst, so neither a slow hand-back nor a late allocation hides.</summary>
+    public long Growth => Math.Max(AtOnce.WorkingSet, After.WorkingSet) - Before.WorkingSet;
 
     public bool WithinTarget => Growth <= MaxGrowthBytes;
 }
