@@ -22,6 +22,7 @@ public static class ConsoleRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddOmnichatLocalization();
+        services.AddConnectionReadAheadLimit();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

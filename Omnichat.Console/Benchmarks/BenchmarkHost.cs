@@ -65,6 +65,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
         app.Use(counter.CountAsync);
         app.UseOmnichatPipeline();
         app.MapHealthEndpoints();
+        app.MapFacebookWebhookEndpoints();
         app.MapFacebookSandbox();
         await app.StartAsync(cancellationToken);
         return new BenchmarkHost(app, folder, baseAddress);

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Microsoft.Extensions.Options;
+using System.Buffers;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Messaging;
 using Omnichat.Core.Operations;
@@ -8,13 +7,12 @@ namespace Omnichat.Console.Endpoints;
 
 /// <summary>
 /// Meta's webhook (§6): the GET subscription handshake, and event POSTs that are accepted only with a valid
-/// <c>X-Hub-Signature-256</c> over the raw bytes, stored durably, and only then answered 200. Processing comes after.
+/// <c>X-Hub-Signature-256</c> over the raw bytes, stored durably, and only then answered 200 (<see cref="WebhookReceiver"/>).
+/// Processing comes after.
 /// </summary>
 public static class FacebookWebhookEndpoints
 {
     public const string Path = "/webhooks/facebook";
-    /// <summary>Far above any Messenger batch; a body this large is not Meta's.</summary>
-    public const int MaxBodyBytes = 4 * 1024 * 1024;
     public const string BarePath = "/webhooks/facebook/bare";
     public const string BareEndpointSetting = "Webhooks:BenchmarkBareEndpoint";
 
@@ -28,7 +26,7 @@ public static class FacebookWebhookEndpoints
         {
             app.MapPost(BarePath, async (HttpRequest request, CancellationToken cancellationToken) =>
             {
-                await ReadBodyAsync(request, cancellationToken);
+                await ReadAndDiscardAsync(request, cancellationToken);
                 return TypedResults.Text("EVENT_RECEIVED", "text/plain");
             }).AllowAnonymous().DisableAntiforgery();
         }
@@ -44,74 +42,39 @@ public static class FacebookWebhookEndpoints
             : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookIntake intake, WebhookIntakeHealth intakeHealth,
-        IOptions<FacebookOptions> facebook, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookReceiver receiver, WebhookIntakeHealth intakeHealth,
+        CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        var header = request.Headers[WebhookSignature.HeaderName];
+        var receipt = await receiver.ReceiveAsync(request.Body, request.ContentLength, header.Count == 1 ? header[0] : null, cancellationToken);
+        if (receipt is WebhookReceipt.Busy or WebhookReceipt.NotStoredInTime or WebhookReceipt.NotStored)
         {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-        var body = await ReadBodyAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-        // The raw bytes, before any parsing: Meta signs its escaped text, which re-serialising would change.
-        if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName], facebook.Value.AppSecret))
-        {
-            loggers.CreateLogger(typeof(FacebookWebhookEndpoints)).LogWarning(
-                "Rejected a webhook POST of {Length} bytes with a missing or wrong signature", body.Length);
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
-        }
-        if (!IsJsonObject(body))
-        {
-            return TypedResults.BadRequest(new { error = "The body is not a JSON object." });
-        }
-        try
-        {
-            await intake.StoreAsync(body, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Not stored, so not acknowledged: Meta sends it again.
             intakeHealth.RecordRefusal();
-            loggers.CreateLogger(typeof(FacebookWebhookEndpoints)).LogError(ex, "A signed webhook could not be stored; answering 503 so Meta retries");
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
-        return TypedResults.Text("EVENT_RECEIVED", "text/plain");
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= MaxBodyBytes ? (int)request.ContentLength : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        return receipt switch
         {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
+            WebhookReceipt.Stored => TypedResults.Text("EVENT_RECEIVED", "text/plain"),
+            WebhookReceipt.TooLarge => TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge),
+            WebhookReceipt.SignatureMissing or WebhookReceipt.SignatureWrong => TypedResults.StatusCode(StatusCodes.Status403Forbidden),
+            WebhookReceipt.NotJson => TypedResults.BadRequest(new { error = "The body is not a JSON object." }),
+            // Busy, not stored in time, not stored: nothing was acknowledged, so Meta sends it again.
+            _ => TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable),
+        };
     }
 
-    private static bool IsJsonObject(ReadOnlySpan<byte> body)
+    /// <summary>Reads the body into a pooled buffer and forgets it: the cost of reading, without checking or storing.</summary>
+    private static async Task ReadAndDiscardAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var reader = new Utf8JsonReader(body);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            while (await request.Body.ReadAsync(chunk, cancellationToken) > 0)
             {
-                return false;
             }
-            reader.Skip();
-            return !reader.Read();
         }
-        catch (JsonException)
+        finally
         {
-            return false;
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 }

@@ -10,6 +10,10 @@ internal static class MessagingRegistration
     {
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookWriteGate>();
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<WebhookBodyBudget>();
+        services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<WebhookIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookIntake>());
         services.AddSingleton<WebhookProcessor>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Omnichat.Core.Data;
 
 namespace Omnichat.Core.Messaging;
@@ -20,10 +21,14 @@ public sealed class WebhookIntake(
     IDbContextFactory<OmnichatDbContext> dbFactory,
     WebhookSignal signal,
     WebhookWriteGate writeGate,
+    WebhookBodyBudget budget,
+    IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookIntake> logger) : IHostedService, IDisposable
 {
     private const int MaxBatch = 256;
+
+    private readonly TimeSpan storeTimeout = options.Value.StoreTimeout;
 
     private readonly Handoff<Pending> queue = new();
     private readonly Handoff<Committed> committed = new();
@@ -33,18 +38,38 @@ public sealed class WebhookIntake(
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IntakeWriter? writer;
 
-    /// <returns>The stored delivery's id, once it is committed and on disk.</returns>
-    public async Task<long> StoreAsync(byte[] body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a signed body and waits until it is committed and on disk, at most <see cref="WebhookOptions.StoreTimeout"/>.
+    /// The caller has reserved the body's bytes in <see cref="WebhookBodyBudget"/>; from this call on the intake
+    /// releases them once it lets go of the body, which can be after a call that timed out has returned.
+    /// </summary>
+    /// <returns>The stored delivery's id.</returns>
+    /// <exception cref="TimeoutException">
+    /// Not stored in time. A body whose write had not begun is dropped and never stored. One already being written
+    /// may still be committed afterwards; Meta's retry of the unacknowledged request then stores a second copy, which
+    /// processing (once per mid) ignores, as it ignores any delivery Meta sends twice.
+    /// </exception>
+    internal async Task<long> StoreAsync(byte[] body, CancellationToken cancellationToken)
     {
-        var pending = new Pending(body, time.GetUtcNow(), new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(body, time.GetUtcNow());
         writeGate.IntakeQueued(1);
         if (!queue.TryAdd(pending))
         {
             writeGate.IntakeQueued(-1);
+            budget.Release(body.Length);
             throw new InvalidOperationException("The webhook intake has stopped.");
         }
-        // If the caller gives up after the commit, Meta retries and the mid dedupe absorbs the second copy.
-        return await pending.Done.Task.WaitAsync(cancellationToken);
+        try
+        {
+            // Real time on purpose: this bounds how long Meta's request waits on the disk, not anything of the domain.
+            return await pending.Done.Task.WaitAsync(storeTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // Not acknowledged, so Meta sends it again: store this copy only if its write has already begun.
+            pending.TryAbandon();
+            throw;
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -84,6 +109,11 @@ public sealed class WebhookIntake(
         {
             while (syncerCaughtUp.Wait(Timeout.Infinite) && queue.Take(batch, MaxBatch))
             {
+                DropAbandoned(batch);
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
                 if (Write(batch) is { } ids)
                 {
                     syncerCaughtUp.Reset();
@@ -110,6 +140,27 @@ public sealed class WebhookIntake(
             }
             committed.Complete();
         }
+    }
+
+    /// <summary>Claims every body of the group for writing, and drops those whose requests have already been answered 503.</summary>
+    private void DropAbandoned(List<Pending> batch)
+    {
+        var kept = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            if (pending.TryClaim())
+            {
+                batch[kept++] = pending;
+                continue;
+            }
+            writeGate.IntakeQueued(-1);
+            if (pending.Done.TrySetCanceled())
+            {
+                budget.Release(pending.Body.Length);
+            }
+        }
+        batch.RemoveRange(kept, batch.Count - kept);
     }
 
     /// <returns>The committed rows' ids, or null when the group could not be stored (its requests have been failed).</returns>
@@ -167,7 +218,10 @@ public sealed class WebhookIntake(
             {
                 for (var i = 0; i < group.Batch.Count; i++)
                 {
-                    group.Batch[i].Done.TrySetResult(group.Ids[i]);
+                    if (group.Batch[i].Done.TrySetResult(group.Ids[i]))
+                    {
+                        budget.Release(group.Batch[i].Body.Length);
+                    }
                 }
             }
             if (count > 0)
@@ -188,15 +242,36 @@ public sealed class WebhookIntake(
         writeGate.IntakeQueued(-count);
     }
 
-    private static void Fail(IEnumerable<Pending> batch, Exception ex)
+    private void Fail(IEnumerable<Pending> batch, Exception ex)
     {
         foreach (var pending in batch)
         {
-            pending.Done.TrySetException(ex);
+            // Released by whoever completes it, so a body answered before a later failure is not released twice.
+            if (pending.Done.TrySetException(ex))
+            {
+                budget.Release(pending.Body.Length);
+            }
         }
     }
 
-    internal sealed record Pending(byte[] Body, DateTimeOffset ReceivedAt, TaskCompletionSource<long> Done);
+    /// <summary>A body waiting to be stored. Its request and the writer race for it once: whoever comes first decides.</summary>
+    internal sealed class Pending(byte[] body, DateTimeOffset receivedAt)
+    {
+        private const int Queued = 0;
+        private const int Writing = 1;
+        private const int Abandoned = 2;
+        private int state;
+
+        public byte[] Body { get; } = body;
+        public DateTimeOffset ReceivedAt { get; } = receivedAt;
+        public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The writer takes it: from now on it is written even if its request stops waiting.</summary>
+        public bool TryClaim() => Interlocked.CompareExchange(ref state, Writing, Queued) == Queued;
+
+        /// <summary>Its request stopped waiting before the writer took it: the writer drops it.</summary>
+        public bool TryAbandon() => Interlocked.CompareExchange(ref state, Abandoned, Queued) == Queued;
+    }
 
     /// <summary>A group committed by <paramref name="By"/>; a retired writer's last entry has no rows.</summary>
     private sealed record Committed(List<Pending> Batch, long[] Ids, IntakeWriter By)
