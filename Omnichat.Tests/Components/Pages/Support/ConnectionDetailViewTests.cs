@@ -1,10 +1,13 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Omnichat.Console.Components.Pages.Channels;
 using Omnichat.Console.Components.Pages.Support;
+using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
+using Omnichat.Core.Health;
 using Omnichat.Tests.Integrations;
 
 namespace Omnichat.Tests.Components.Pages.Support;
@@ -39,6 +42,8 @@ public sealed class ConnectionDetailViewTests : ComponentTestBase
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-kind"))
             .ShouldBe(["Check", "Email", "EpisodeStarted", "StatusChanged", "Check", "Check", "Check", "Check", "Check", "Check", "Check", "Check", "Connected"]));
         cut.Find("[data-testid=timeline-actor]").TextContent.ShouldContain(TestCallers.TeamAdmin.DisplayName);
+        cut.Find("[data-testid=timeline-reason]").TextContent
+            .ShouldBe(ConnectionWords.For(CultureInfo.GetCultureInfo("zh-TW")).Unchecked(InconclusiveReason.TimedOut, null, null));
     }
 
     [Fact]
