@@ -9,6 +9,7 @@ using Omnichat.Core.Health;
 using Omnichat.Core.Integrations;
 using Omnichat.Core.Messaging;
 using Omnichat.Core.Notifications;
+using Omnichat.Core.Retention;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core;
@@ -51,6 +52,7 @@ public static class CoreRegistration
         builder.Services.AddIntegrations();
         builder.Services.AddMessaging();
         builder.AddNotifications();
+        builder.AddRetention();
         return builder;
     }
 }

@@ -22,6 +22,7 @@ public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> option
     public DbSet<ConnectionCheck> ConnectionChecks => Set<ConnectionCheck>();
     public DbSet<FailureEpisode> FailureEpisodes => Set<FailureEpisode>();
     public DbSet<FailureNotice> FailureNotices => Set<FailureNotice>();
+    public DbSet<DailyCheckCount> DailyCheckCounts => Set<DailyCheckCount>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ParkedEvent> ParkedEvents => Set<ParkedEvent>();

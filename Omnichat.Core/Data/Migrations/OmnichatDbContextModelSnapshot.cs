@@ -514,6 +514,27 @@ namespace Omnichat.Core.Data.Migrations
                     b.ToTable("ConnectionChecks");
                 });
 
+            modelBuilder.Entity("Omnichat.Core.Health.DailyCheckCount", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConnectionId", "Day");
+
+                    b.HasIndex("TeamId", "Day");
+
+                    b.ToTable("DailyCheckCounts");
+                });
+
             modelBuilder.Entity("Omnichat.Core.Health.FailureEpisode", b =>
                 {
                     b.Property<Guid>("Id")

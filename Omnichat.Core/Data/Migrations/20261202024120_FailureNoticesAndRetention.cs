@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Omnichat.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class OneEmailPerFailure : Migration
+    public partial class FailureNoticesAndRetention : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -31,6 +31,20 @@ namespace Omnichat.Core.Data.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "DailyCheckCounts",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Passed = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyCheckCounts", x => new { x.ConnectionId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FailureNotices",
                 columns: table => new
                 {
@@ -53,6 +67,11 @@ namespace Omnichat.Core.Data.Migrations
                 table: "FailureEpisodes",
                 column: "NoticeId",
                 filter: "\"EndedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailyCheckCounts_TeamId_Day",
+                table: "DailyCheckCounts",
+                columns: new[] { "TeamId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FailureNotices_Key_Open",
@@ -99,6 +118,9 @@ namespace Omnichat.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DailyCheckCounts");
+
             migrationBuilder.DropTable(
                 name: "FailureNotices");
 

@@ -12,8 +12,8 @@ using Omnichat.Core.Data;
 namespace Omnichat.Core.Data.Migrations
 {
     [DbContext(typeof(OmnichatDbContext))]
-    [Migration("20261202020830_OneEmailPerFailure")]
-    partial class OneEmailPerFailure
+    [Migration("20261202024120_FailureNoticesAndRetention")]
+    partial class FailureNoticesAndRetention
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -515,6 +515,27 @@ namespace Omnichat.Core.Data.Migrations
                     b.HasIndex("TeamId", "At");
 
                     b.ToTable("ConnectionChecks");
+                });
+
+            modelBuilder.Entity("Omnichat.Core.Health.DailyCheckCount", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConnectionId", "Day");
+
+                    b.HasIndex("TeamId", "Day");
+
+                    b.ToTable("DailyCheckCounts");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.FailureEpisode", b =>
