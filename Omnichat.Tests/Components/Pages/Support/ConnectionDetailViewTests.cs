@@ -47,6 +47,26 @@ public sealed class ConnectionDetailViewTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Render_EpisodeThatJoinedAnEarlierEmail_SaysNoEmailOfItsOwn()
+    {
+        DateTimeOffset emailAt;
+        await using (var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            // Announced by another run's e-mail: the episode joined a failure the team was already told about.
+            await db.OutboxEmails.Where(e => e.Id == IntegrationData.EmailId).ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, Guid.NewGuid()));
+            var email = await db.OutboxEmails.AsNoTracking().SingleAsync(e => e.Id == IntegrationData.EmailId);
+            emailAt = email.SentAt ?? email.CreatedAt;
+        }
+        SignInAs(TestCallers.Support);
+
+        var cut = Render<IntegrationDetailPage>(p => p.Add(x => x.ConnectionId, IntegrationData.FailingId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-kind=EpisodeStarted] [data-testid=timeline-joined]").TextContent
+            .ShouldBe(ConnectionWords.For(CultureInfo.GetCultureInfo("zh-TW")).JoinedEarlierEmail(SupportText.Time(emailAt))));
+        cut.FindAll("[data-testid=timeline-joined]").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void TogglePassedChecks_Off_HidesThem()
     {
         SignInAs(TestCallers.Support);
