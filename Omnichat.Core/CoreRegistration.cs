@@ -11,6 +11,7 @@ using Omnichat.Core.Messaging;
 using Omnichat.Core.Notifications;
 using Omnichat.Core.Operations;
 using Omnichat.Core.Security;
+using Omnichat.Core.Retention;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core;
@@ -55,6 +56,7 @@ public static class CoreRegistration
         builder.AddNotifications();
         builder.Services.AddSingleton<WebhookIntakeHealth>();
         builder.Services.AddTransient<ConsoleHealthCheck>();
+        builder.AddRetention();
         return builder;
     }
 }

@@ -80,7 +80,15 @@ public sealed class ConnectionService(
             .OrderByDescending(c => c.ConnectedAt).FirstOrDefaultAsync(cancellationToken);
         if (connection is null)
         {
-            connection = new PageConnection { TeamId = teamId, PageId = pageId, PageName = page.Name, Status = ConnectionStatus.Healthy };
+            // Born healthy, so no status change follows to stamp the time: the banner and lists read it from here.
+            connection = new PageConnection
+            {
+                TeamId = teamId,
+                PageId = pageId,
+                PageName = page.Name,
+                Status = ConnectionStatus.Healthy,
+                StatusChangedAt = now,
+            };
             db.PageConnections.Add(connection);
         }
         connection.PageName = page.Name;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Omnichat.Core.Health;
 using Omnichat.Core.Messaging;
 using Omnichat.Core.Resources;
 
@@ -61,6 +62,25 @@ public sealed class ConnectionWords(CultureInfo culture)
         FailureCause.MessageRejected => nameof(ConnectionStrings.Cause_MessageRejected),
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
     });
+
+    /// <summary>Why a check left the page unchecked, with the Graph code or HTTP status it keeps ("-" when none was stored).</summary>
+    public string Unchecked(InconclusiveReason reason, int? errorCode, int? httpStatus) => reason switch
+    {
+        InconclusiveReason.RateLimited => Format(nameof(ConnectionStrings.Unchecked_RateLimited), errorCode),
+        InconclusiveReason.Temporary => Format(nameof(ConnectionStrings.Unchecked_Temporary), errorCode),
+        InconclusiveReason.TimedOut => Get(nameof(ConnectionStrings.Unchecked_TimedOut)),
+        InconclusiveReason.ServerError => Format(nameof(ConnectionStrings.Unchecked_ServerError), httpStatus),
+        InconclusiveReason.NoAnswer => Get(nameof(ConnectionStrings.Unchecked_NoAnswer)),
+        InconclusiveReason.MissingBatchItem => Get(nameof(ConnectionStrings.Unchecked_MissingBatchItem)),
+        InconclusiveReason.Undecided => Format(nameof(ConnectionStrings.Unchecked_Undecided), errorCode),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    /// <summary>A failure episode that joined one the team was already e-mailed about; <paramref name="emailAt"/> is shown as given.</summary>
+    public string JoinedEarlierEmail(string emailAt) => string.Format(culture, Get(nameof(ConnectionStrings.JoinedEarlierEmail)), emailAt);
+
+    private string Format(string key, int? number) =>
+        string.Format(culture, Get(key), number?.ToString(CultureInfo.InvariantCulture) ?? "-");
 
     private string Get(string key) =>
         ConnectionStrings.ResourceManager.GetString(key, culture) ?? throw new KeyNotFoundException($"No connection string '{key}'.");

@@ -21,6 +21,8 @@ public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ConnectionCheck> ConnectionChecks => Set<ConnectionCheck>();
     public DbSet<FailureEpisode> FailureEpisodes => Set<FailureEpisode>();
+    public DbSet<FailureNotice> FailureNotices => Set<FailureNotice>();
+    public DbSet<DailyCheckCount> DailyCheckCounts => Set<DailyCheckCount>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ParkedEvent> ParkedEvents => Set<ParkedEvent>();
@@ -43,6 +45,7 @@ public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> option
         configurationBuilder.Properties<ConnectionEventKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<OAuthPurpose>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<CheckOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<InconclusiveReason>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<EmailState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<EmailKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<WebhookDeliveryState>().HaveConversion<string>().HaveMaxLength(16);

@@ -259,7 +259,7 @@ public sealed partial class GraphClient(HttpClient http, IOptions<FacebookOption
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // HttpClient.Timeout surfaces as a cancellation the caller did not ask for.
-            return Unexpected<TDto>(method, path, "Facebook did not answer in time");
+            return Unexpected<TDto>(method, path, "Facebook did not answer in time", timedOut: true);
         }
         catch (HttpRequestException ex)
         {
@@ -345,9 +345,9 @@ public sealed partial class GraphClient(HttpClient http, IOptions<FacebookOption
     private static string? TraceHeader(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-fb-trace-id", out var values) ? values.FirstOrDefault() : null;
 
-    private GraphResult<T> Unexpected<T>(HttpMethod method, string path, string reason, int? httpStatus = null)
+    private GraphResult<T> Unexpected<T>(HttpMethod method, string path, string reason, int? httpStatus = null, bool timedOut = false)
     {
         GraphClientLog.TransportFailure(logger, method.Method, path, httpStatus, reason);
-        return GraphResult<T>.Failure(GraphError.Transport(reason, httpStatus));
+        return GraphResult<T>.Failure(timedOut ? GraphError.Timeout(reason) : GraphError.Transport(reason, httpStatus));
     }
 }

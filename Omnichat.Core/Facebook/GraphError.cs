@@ -22,7 +22,12 @@ public sealed record GraphError(
     public static GraphError Transport(string message, int? httpStatus = null) =>
         new(TransportCode, null, message, HttpStatus: httpStatus);
 
+    /// <summary>No answer within the client's timeout: support tells a slow Facebook from a refused connection by it.</summary>
+    public static GraphError Timeout(string message) => Transport(message) with { TimedOut = true };
+
     public bool IsTransport => Code == TransportCode;
+
+    public bool TimedOut { get; init; }
 
     /// <summary>"(#190/460) message [fbtrace AbC]"; token-like text is redacted because this string ends up in logs and e-mails.</summary>
     public override string ToString()

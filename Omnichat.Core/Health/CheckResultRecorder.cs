@@ -9,7 +9,8 @@ namespace Omnichat.Core.Health;
 
 /// <summary>
 /// Stores one run's verdicts team by team, each team in one transaction: the check results, status changes,
-/// episodes, and, when episodes started, the one reminder e-mail for them. Inconclusive results change nothing.
+/// episodes, and, when episodes started, the one reminder e-mail for them, unless the team was already told about
+/// that failure (<see cref="FailureNotice"/>). Inconclusive results change nothing.
 /// </summary>
 public sealed class CheckResultRecorder(
     IDbContextFactory<OmnichatDbContext> dbFactory,
@@ -35,35 +36,40 @@ public sealed class CheckResultRecorder(
         }
 
         var started = 0;
+        var emailed = false;
         foreach (var team in verdicts.Where(v => teams.ContainsKey(v.Key)).GroupBy(v => teams[v.Key]))
         {
             var teamVerdicts = team.ToDictionary(v => v.Key, v => v.Value);
+            TeamResult result;
             try
             {
-                started += await RecordTeamAsync(runId, team.Key, teamVerdicts, at, cancellationToken);
+                result = await RecordTeamAsync(runId, team.Key, teamVerdicts, at, cancellationToken);
             }
             catch (DbUpdateException ex)
             {
-                // Another run opened an episode for one of these connections first; the unique index said no.
-                // Read again and apply on top of what that run wrote, so its episode (and its e-mail) stays the only one.
+                // Another run opened an episode for one of these connections, or announced the same failure, first; a
+                // unique index said no. Read again and apply on top of what that run wrote, so its episode and its
+                // e-mail stay the only ones.
                 logger.LogInformation(ex, "Run {RunId} raced another check for team {TeamId}; applying again", runId, team.Key);
-                started += await RecordTeamAsync(runId, team.Key, teamVerdicts, at, cancellationToken);
+                result = await RecordTeamAsync(runId, team.Key, teamVerdicts, at, cancellationToken);
             }
+            started += result.Started;
+            emailed |= result.Emailed;
             await notifier.NotifyAsync(team.Key);
         }
-        if (started > 0)
+        if (emailed)
         {
             outbox.Notify();
         }
         return started;
     }
 
-    private async Task<int> RecordTeamAsync(Guid runId, Guid teamId, IReadOnlyDictionary<Guid, PageVerdict> verdicts,
+    private async Task<TeamResult> RecordTeamAsync(Guid runId, Guid teamId, IReadOnlyDictionary<Guid, PageVerdict> verdicts,
         DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var started = new List<(Guid EpisodeId, FailedPage Page)>();
+        var started = new List<StartedEpisode>();
         // Saved in chunks inside the one transaction: a team with thousands of pages would otherwise keep every
         // connection and result tracked at once.
         foreach (var chunk in verdicts.Chunk(ChunkSize))
@@ -72,15 +78,12 @@ public sealed class CheckResultRecorder(
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-        if (started.Count > 0)
-        {
-            await AnnounceAsync(db, runId, teamId, started, at, cancellationToken);
-        }
+        var emailed = started.Count > 0 && await AnnounceAsync(db, runId, teamId, started, at, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return started.Count;
+        return new TeamResult(started.Count, emailed);
     }
 
-    private static async Task<List<(Guid EpisodeId, FailedPage Page)>> RecordChunkAsync(OmnichatDbContext db, Guid runId, Guid teamId,
+    private static async Task<List<StartedEpisode>> RecordChunkAsync(OmnichatDbContext db, Guid runId, Guid teamId,
         IReadOnlyList<KeyValuePair<Guid, PageVerdict>> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var ids = verdicts.Select(v => v.Key).ToList();
@@ -90,7 +93,7 @@ public sealed class CheckResultRecorder(
         var open = await db.FailureEpisodes.Where(e => ids.Contains(e.ConnectionId) && e.EndedAt == null)
             .ToDictionaryAsync(e => e.ConnectionId, cancellationToken);
 
-        var started = new List<(Guid EpisodeId, FailedPage Page)>();
+        var started = new List<StartedEpisode>();
         foreach (var (connectionId, verdict) in verdicts)
         {
             // Disconnected while the check ran: its result no longer matters.
@@ -107,9 +110,11 @@ public sealed class CheckResultRecorder(
                 Outcome = verdict.Outcome,
                 Status = verdict.Outcome == CheckOutcome.Inconclusive ? connection.Status : verdict.Status,
                 Cause = verdict.Cause,
+                Reason = verdict.Reason,
                 ErrorCode = verdict.Error?.Code,
                 ErrorSubcode = verdict.Error?.Subcode,
                 FbTraceId = verdict.Error?.FbTraceId,
+                HttpStatus = verdict.Error?.HttpStatus,
                 Detail = verdict.Detail ?? verdict.Error?.ToString(),
             });
             connection.LastCheckedAt = at;
@@ -139,31 +144,93 @@ public sealed class CheckResultRecorder(
                 verdict.Status, verdict.Cause, at, verdict.Detail ?? verdict.Error?.ToString(), runId);
             if (episode is not null)
             {
-                started.Add((episode.Id, new FailedPage(connection.Id, connection.PageId, connection.PageName, episode.Status, episode.Cause)));
+                started.Add(new StartedEpisode(episode.Id,
+                    new FailedPage(connection.Id, connection.PageId, connection.PageName, episode.Status, episode.Cause),
+                    FailureNotice.PersonOf(episode.Status, connection.FacebookUserId)));
             }
         }
         return started;
     }
 
-    // Pages that fail in the same run share one e-mail; a team whose plan has ended gets none, and that is recorded.
-    private static async Task AnnounceAsync(OmnichatDbContext db, Guid runId, Guid teamId,
-        IReadOnlyList<(Guid EpisodeId, FailedPage Page)> started, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// One e-mail for one failure. Episodes whose failure the team was already told about (an open notice of the same
+    /// cause and person) join that notice and its e-mail; the rest share one new e-mail for this run, with a notice per
+    /// cause and person. A team whose plan has ended gets none, and that is recorded.
+    /// </summary>
+    /// <returns>Whether a new e-mail was queued.</returns>
+    private async Task<bool> AnnounceAsync(OmnichatDbContext db, Guid runId, Guid teamId,
+        IReadOnlyList<StartedEpisode> started, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // A notice whose pages have all recovered frees its key: the same failure again is news again. This run's
+        // recoveries are saved already; its new episodes belong to no notice yet, so they keep none open.
+        await db.FailureNotices
+            .Where(n => n.TeamId == teamId && n.EndedAt == null && !db.FailureEpisodes.Any(e => e.NoticeId == n.Id && e.EndedAt == null))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.EndedAt,
+                n => db.FailureEpisodes.Where(e => e.NoticeId == n.Id).Max(e => e.EndedAt) ?? at), cancellationToken);
+        var open = await db.FailureNotices.AsNoTracking().Where(n => n.TeamId == teamId && n.EndedAt == null)
+            .ToDictionaryAsync(n => (n.Cause, n.Person), cancellationToken);
+
+        var fresh = new List<StartedEpisode>();
+        foreach (var group in started.GroupBy(s => (s.Page.Cause, s.Person)))
+        {
+            if (open.TryGetValue(group.Key, out var notice))
+            {
+                await LinkAsync(db, group, notice.Id, notice.EmailId, cancellationToken);
+                logger.LogInformation(
+                    "Run {RunId}: {Count} more pages of team {TeamId} fail from {Cause}, already e-mailed in {EmailId}; no new e-mail",
+                    runId, group.Count(), teamId, group.Key.Cause, notice.EmailId);
+            }
+            else
+            {
+                fresh.AddRange(group);
+            }
+        }
+        if (fresh.Count == 0)
+        {
+            return false;
+        }
+
         var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == teamId, cancellationToken);
         var email = new OutboxEmail
         {
             TeamId = teamId,
             Kind = EmailKind.ConnectionFailure,
             RunId = runId,
-            Payload = OutboxPayloadJson.Serialize(new ConnectionFailurePayload(started.Select(s => s.Page).ToList())),
+            Payload = OutboxPayloadJson.Serialize(new ConnectionFailurePayload(fresh.Select(s => s.Page).ToList())),
             State = TeamPlan.HasEnded(team, at) ? EmailState.Suppressed : EmailState.Pending,
             CreatedAt = at,
             NextAttemptAt = at,
         };
         db.OutboxEmails.Add(email);
+        var notices = fresh.GroupBy(s => (s.Page.Cause, s.Person))
+            .Select(g => (Episodes: g, Notice: new FailureNotice
+            {
+                TeamId = teamId,
+                Cause = g.Key.Cause,
+                Person = g.Key.Person,
+                EmailId = email.Id,
+                RunId = runId,
+                StartedAt = at,
+            }))
+            .ToList();
+        db.FailureNotices.AddRange(notices.Select(n => n.Notice));
         await db.SaveChangesAsync(cancellationToken);
-        var episodeIds = started.Select(s => s.EpisodeId).ToList();
-        await db.FailureEpisodes.Where(e => episodeIds.Contains(e.Id))
-            .ExecuteUpdateAsync(e => e.SetProperty(x => x.EmailId, email.Id), cancellationToken);
+        foreach (var (episodes, notice) in notices)
+        {
+            await LinkAsync(db, episodes, notice.Id, email.Id, cancellationToken);
+        }
+        return true;
     }
+
+    private static Task LinkAsync(OmnichatDbContext db, IEnumerable<StartedEpisode> episodes, Guid noticeId, Guid emailId,
+        CancellationToken cancellationToken)
+    {
+        var ids = episodes.Select(s => s.EpisodeId).ToList();
+        return db.FailureEpisodes.Where(e => ids.Contains(e.Id))
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.NoticeId, noticeId).SetProperty(x => x.EmailId, emailId), cancellationToken);
+    }
+
+    private sealed record StartedEpisode(Guid EpisodeId, FailedPage Page, string Person);
+
+    private readonly record struct TeamResult(int Started, bool Emailed);
 }

@@ -14,8 +14,12 @@ public sealed class ConnectionCheck
     public CheckOutcome Outcome { get; set; }
     public ConnectionStatus Status { get; set; }
     public FailureCause Cause { get; set; }
+    /// <summary>Why an inconclusive check could not decide; null for the other outcomes and for results stored before it was kept.</summary>
+    public InconclusiveReason? Reason { get; set; }
     public int? ErrorCode { get; set; }
     public int? ErrorSubcode { get; set; }
     public string? FbTraceId { get; set; }
+    /// <summary>The HTTP status of an answer that was not Graph's (a 5xx without an error object).</summary>
+    public int? HttpStatus { get; set; }
     public string? Detail { get; set; }
 }

@@ -16,6 +16,11 @@ public sealed class FailureEpisode
     public ConnectionStatus Status { get; set; }
     public FailureCause Cause { get; set; }
     public Guid RunId { get; set; }
-    /// <summary>The reminder e-mail this episode was announced in; null only while none was due (never, today).</summary>
+    /// <summary>
+    /// The reminder e-mail this episode was announced in: its own run's, or, when it joined a failure the team was
+    /// already told about, that one's (its RunId then differs from the e-mail's). Set in the transaction that starts it.
+    /// </summary>
     public Guid? EmailId { get; set; }
+    /// <summary>The failure notice this episode belongs to (<see cref="FailureNotice"/>).</summary>
+    public Guid? NoticeId { get; set; }
 }

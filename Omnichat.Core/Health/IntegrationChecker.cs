@@ -41,13 +41,15 @@ public sealed class IntegrationChecker(
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.MaxConcurrency), CancellationToken = cancellationToken },
             async (chunk, ct) =>
             {
-                var (answers, calls) = await AskAsync(chunk, ct);
+                var (answers, batchError, calls) = await AskAsync(chunk, ct);
                 Interlocked.Add(ref requests, calls);
                 foreach (var target in chunk)
                 {
                     var verdict = answers.TryGetValue(target.PageId, out var answer)
                         ? await RepairAsync(target, PageVerdictRules.Decide(answer, facebook.Value.AppId), ct)
-                        : PageVerdict.Inconclusive("Facebook did not answer this batch");
+                        : batchError is null
+                            ? PageVerdict.MissingBatchItem()
+                            : PageVerdict.Inconclusive(batchError, $"Facebook did not answer this batch: {batchError}");
                     verdicts[target.ConnectionId] = verdict;
                 }
                 progress?.Report(new CheckProgress(Interlocked.Add(ref done, chunk.Length), targets.Count));
@@ -87,15 +89,19 @@ public sealed class IntegrationChecker(
         return rows.Select(r => new CheckTarget(r.Id, r.PageId, tokens.Unprotect(r.ProtectedPageToken!))).ToList();
     }
 
-    /// <summary>Asks Facebook about a chunk of pages; returns the answers by page id and how many HTTP requests it took.</summary>
-    private async Task<(IReadOnlyDictionary<string, PageHealthAnswer> Answers, int Requests)> AskAsync(CheckTarget[] chunk, CancellationToken ct)
+    /// <summary>
+    /// Asks Facebook about a chunk of pages; returns the answers by page id, the batch's own error when it got no usable
+    /// answer at all (every page of it is then inconclusive for that reason), and how many HTTP requests it took.
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<string, PageHealthAnswer> Answers, GraphError? BatchError, int Requests)> AskAsync(
+        CheckTarget[] chunk, CancellationToken ct)
     {
         if (!Options.UseBatch)
         {
             var target = chunk.Single();
             var token = await graph.DebugTokenAsync(target.PageToken, ct);
             var subscriptions = await graph.GetSubscribedAppsAsync(target.PageId, target.PageToken, ct);
-            return (new Dictionary<string, PageHealthAnswer> { [target.PageId] = new(target.PageId, token, subscriptions) }, 2);
+            return (new Dictionary<string, PageHealthAnswer> { [target.PageId] = new(target.PageId, token, subscriptions) }, null, 2);
         }
 
         var pages = chunk.Select(t => new PageToCheck(t.PageId, t.PageToken)).ToList();
@@ -106,13 +112,13 @@ public sealed class IntegrationChecker(
             var batch = await graph.CheckPagesAsync(pages, ct);
             if (batch.IsSuccess)
             {
-                return (batch.Value.ToDictionary(a => a.PageId), requests);
+                return (batch.Value.ToDictionary(a => a.PageId), null, requests);
             }
             var diagnosis = GraphErrorClassifier.Classify(batch.Error);
             if (diagnosis.Cause != FailureCause.RateLimited || attempt >= Options.MaxRateLimitRetries)
             {
                 logger.LogWarning("A batch of {Count} pages got no usable answer: {Error}", pages.Count, batch.Error.ToString());
-                return (new Dictionary<string, PageHealthAnswer>(), requests);
+                return (new Dictionary<string, PageHealthAnswer>(), batch.Error, requests);
             }
             // Meta throttles the app: hammering extends the block, so wait longer each time.
             var wait = Options.RateLimitBackoff * Math.Pow(2, attempt);
@@ -136,7 +142,7 @@ public sealed class IntegrationChecker(
         }
         if (!subscribed.IsSuccess && GraphErrorClassifier.Classify(subscribed.Error).Status is null)
         {
-            return PageVerdict.Inconclusive("re-subscribing got no usable answer", subscribed.Error);
+            return PageVerdict.Inconclusive(subscribed.Error, $"re-subscribing got no usable answer: {subscribed.Error}");
         }
         return PageVerdict.Failed(ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed,
             subscribed.IsSuccess ? null : subscribed.Error, "our app is missing from subscribed_apps and subscribing again failed");

@@ -9,10 +9,21 @@ public sealed record PageVerdict(CheckOutcome Outcome, ConnectionStatus Status, 
     /// <summary>Our app is missing from the page's subscribed apps: the checker subscribes it again before deciding.</summary>
     public bool NeedsResubscribe { get; init; }
 
+    /// <summary>Why an inconclusive check could not decide; null for every other outcome.</summary>
+    public InconclusiveReason? Reason { get; init; }
+
     public static PageVerdict Passed() => new(CheckOutcome.Passed, ConnectionStatus.Healthy, FailureCause.None);
 
-    public static PageVerdict Inconclusive(string detail, GraphError? error = null) =>
-        new(CheckOutcome.Inconclusive, ConnectionStatus.Healthy, FailureCause.Transient, error, detail);
+    /// <summary>Facebook answered with an error that decides nothing; the error says why (<see cref="PageVerdictRules.ReasonOf"/>).</summary>
+    public static PageVerdict Inconclusive(GraphError error, string detail) =>
+        new(CheckOutcome.Inconclusive, ConnectionStatus.Healthy, FailureCause.Transient, error, detail) { Reason = PageVerdictRules.ReasonOf(error) };
+
+    /// <summary>A batch that answered null for this page's calls: nothing to classify.</summary>
+    public static PageVerdict MissingBatchItem() =>
+        new(CheckOutcome.Inconclusive, ConnectionStatus.Healthy, FailureCause.Transient, Detail: "the batch timed out before this page's calls ran")
+        {
+            Reason = InconclusiveReason.MissingBatchItem,
+        };
 
     public static PageVerdict Failed(ConnectionStatus status, FailureCause cause, GraphError? error = null, string? detail = null) =>
         new(CheckOutcome.Failed, status, cause, error, detail);

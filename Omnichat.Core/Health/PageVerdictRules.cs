@@ -13,7 +13,7 @@ public static class PageVerdictRules
     {
         if (answer.Token is null || answer.Subscriptions is null)
         {
-            return PageVerdict.Inconclusive("the batch timed out before this page's calls ran");
+            return PageVerdict.MissingBatchItem();
         }
         var token = TokenVerdict(answer.Token, answer.PageId);
         if (token is not null)
@@ -36,8 +36,22 @@ public static class PageVerdictRules
         var diagnosis = GraphErrorClassifier.Classify(error);
         return diagnosis.Status is { } status
             ? PageVerdict.Failed(status, diagnosis.Cause, error)
-            : PageVerdict.Inconclusive($"Facebook answered {error} ({diagnosis.Class})", error);
+            : PageVerdict.Inconclusive(error, $"Facebook answered {error} ({diagnosis.Class})");
     }
+
+    /// <summary>Why an error that decides nothing left the page unchecked, for the result support reads.</summary>
+    public static InconclusiveReason ReasonOf(GraphError error) => error switch
+    {
+        { IsTransport: true, TimedOut: true } => InconclusiveReason.TimedOut,
+        { IsTransport: true, HttpStatus: >= 500 } => InconclusiveReason.ServerError,
+        { IsTransport: true } => InconclusiveReason.NoAnswer,
+        _ => GraphErrorClassifier.Classify(error) switch
+        {
+            { Cause: FailureCause.RateLimited } => InconclusiveReason.RateLimited,
+            { Class: GraphErrorClass.Retry } => InconclusiveReason.Temporary,
+            _ => InconclusiveReason.Undecided,
+        },
+    };
 
     private static PageVerdict? TokenVerdict(GraphResult<TokenDebugInfo> answer, string pageId)
     {

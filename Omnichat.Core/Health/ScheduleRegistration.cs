@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Omnichat.Core.Data;
+using Omnichat.Core.Retention;
 using Quartz;
 
 namespace Omnichat.Core.Health;
@@ -34,6 +35,7 @@ internal static class ScheduleRegistration
                 .ForJob(IntegrationCheckJob.Key)
                 .WithIdentity(ScheduleReconciler.TriggerKey)
                 .WithCronSchedule(health.Schedule, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            quartz.AddRetentionJob();
         });
         // Keep the stored trigger across restarts: re-declaring it would reset its next fire time and lose a missed
         // run. A changed schedule in configuration is applied by ScheduleReconciler instead.

@@ -134,7 +134,7 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         }
         var checkEntries = (await checks.OrderByDescending(c => c.At).Take(take + 1).ToListAsync(cancellationToken))
             .Select(c => new TimelineEntry(c.At, TimelineKind.Check, c.Status, c.Cause, c.Outcome, c.ErrorCode, c.ErrorSubcode, c.FbTraceId,
-                Detail: c.Detail));
+                Detail: c.Detail, Reason: c.Reason, HttpStatus: c.HttpStatus));
         var eventEntries = (await db.ConnectionEvents.AsNoTracking().Where(e => e.ConnectionId == connectionId && e.At < until)
                 .OrderByDescending(e => e.At).Take(take + 1).ToListAsync(cancellationToken))
             .Select(e => new TimelineEntry(e.At, KindOf(e.Kind), e.Status, e.Cause, Actor: e.ActorName, Detail: e.Detail));
@@ -142,13 +142,17 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         // Episodes and their e-mails are few (one per failure), so all of them are read and cut to the window here.
         var episodes = await db.FailureEpisodes.AsNoTracking().Where(e => e.ConnectionId == connectionId).ToListAsync(cancellationToken);
         var emailIds = episodes.Where(e => e.EmailId != null).Select(e => e.EmailId!.Value).Distinct().ToList();
-        var emails = await db.OutboxEmails.AsNoTracking().Where(m => emailIds.Contains(m.Id))
-            .Select(m => new EmailSummary(m.Id, m.State, m.SentAt ?? m.CreatedAt, m.Recipients, m.Subject, m.LastError))
+        var emailRows = await db.OutboxEmails.AsNoTracking().Where(m => emailIds.Contains(m.Id))
+            .Select(m => new { m.RunId, Summary = new EmailSummary(m.Id, m.State, m.SentAt ?? m.CreatedAt, m.Recipients, m.Subject, m.LastError) })
             .ToListAsync(cancellationToken);
+        var emails = emailRows.ToDictionary(m => m.Summary.Id);
+        // An episode announced by another run's e-mail joined a failure the team was already told about.
+        DateTimeOffset? JoinedEmailAt(FailureEpisode e) =>
+            e.EmailId is { } id && emails.TryGetValue(id, out var m) && m.RunId != e.RunId ? m.Summary.At : null;
         var episodeEntries = episodes.SelectMany(e => e.EndedAt is { } ended
-            ? new[] { Started(e), new TimelineEntry(ended, TimelineKind.EpisodeEnded, e.Status, e.Cause) }
-            : [Started(e)]);
-        var emailEntries = emails.Select(m => new TimelineEntry(m.At, TimelineKind.Email, Email: m));
+            ? new[] { Started(e, JoinedEmailAt(e)), new TimelineEntry(ended, TimelineKind.EpisodeEnded, e.Status, e.Cause) }
+            : [Started(e, JoinedEmailAt(e))]);
+        var emailEntries = emails.Values.Select(m => new TimelineEntry(m.Summary.At, TimelineKind.Email, Email: m.Summary));
 
         var merged = checkEntries.Concat(eventEntries).Concat(episodeEntries.Where(e => e.At < until)).Concat(emailEntries.Where(e => e.At < until))
             .OrderByDescending(e => e.At).ThenByDescending(e => Rank(e.Kind))
@@ -203,7 +207,8 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         return result;
     }
 
-    private static TimelineEntry Started(FailureEpisode e) => new(e.StartedAt, TimelineKind.EpisodeStarted, e.Status, e.Cause);
+    private static TimelineEntry Started(FailureEpisode e, DateTimeOffset? joinedEmailAt) =>
+        new(e.StartedAt, TimelineKind.EpisodeStarted, e.Status, e.Cause, JoinedEmailAt: joinedEmailAt);
 
     // At the same instant a check causes a status change, which opens an episode and queues an e-mail: newest first
     // means the consequence is listed above its cause.

@@ -77,6 +77,20 @@ public sealed class ConnectFlowTests : FlowTest
     }
 
     [Fact]
+    public async Task Connect_NewConnection_StatusChangedAtIsWhenItWasConnected()
+    {
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+
+        await Driver.ConnectAsync(admin, Taipei);
+
+        await using var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        var connection = await db.PageConnections.SingleAsync(c => c.PageId == Taipei);
+        connection.StatusChangedAt.ShouldBe(connection.ConnectedAt);
+        connection.StatusChangedAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(-5));
+    }
+
+    [Fact]
     public async Task Connect_OnePageFails_OthersStillConnectAndTheFailureSaysWhy()
     {
         var admin = await Driver.CallerAsync("admin@demo.local");

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Omnichat.Core.Retention;
 using Omnichat.Tests.Infrastructure;
 
 namespace Omnichat.Tests.Health;
@@ -35,7 +36,20 @@ public sealed class CheckScheduleTests : IDisposable
         next.Second.ShouldBe(0);
         next.ShouldBeGreaterThan(DateTimeOffset.UtcNow);
         next.ShouldBeLessThanOrEqualTo(DateTimeOffset.UtcNow.AddHours(1));
-        (await ScalarAsync("select CRON_EXPRESSION from QRTZ_CRON_TRIGGERS")).ShouldBe("0 0 * * * ?");
+        (await ScalarAsync("select CRON_EXPRESSION from QRTZ_CRON_TRIGGERS where TRIGGER_NAME = 'integration-check-schedule'")).ShouldBe("0 0 * * * ?");
+    }
+
+    [Fact]
+    public async Task Start_StoresTheDailyCleanUpInTheSameStore()
+    {
+        await using (var server = await StartAsync())
+        {
+        }
+
+        (await ScalarAsync($"select CRON_EXPRESSION from QRTZ_CRON_TRIGGERS where TRIGGER_NAME = '{RetentionJob.TriggerKey.Name}'")).ShouldBe(RetentionJob.Schedule);
+        var next = new DateTimeOffset((long)(await ScalarAsync($"select NEXT_FIRE_TIME from QRTZ_TRIGGERS where TRIGGER_NAME = '{RetentionJob.TriggerKey.Name}'"))!, TimeSpan.Zero);
+        (next.Hour, next.Minute).ShouldBe((3, 15));
+        next.ShouldBeLessThanOrEqualTo(DateTimeOffset.UtcNow.AddDays(1));
     }
 
     [Fact]
@@ -80,7 +94,7 @@ public sealed class CheckScheduleTests : IDisposable
         }
         SqliteConnection.ClearAllPools();
 
-        (await ScalarAsync("select CRON_EXPRESSION from QRTZ_CRON_TRIGGERS")).ShouldBe("0 30 * * * ?");
+        (await ScalarAsync("select CRON_EXPRESSION from QRTZ_CRON_TRIGGERS where TRIGGER_NAME = 'integration-check-schedule'")).ShouldBe("0 30 * * * ?");
     }
 
     private static bool IsRunStart(string line) => line.Contains("Check run") && line.Contains("starts with");

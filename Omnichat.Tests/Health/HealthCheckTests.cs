@@ -180,10 +180,11 @@ public sealed class HealthCheckTests : FlowTest
     }
 
     [Theory]
-    [InlineData(1.0, 0.0, false)]
-    [InlineData(0.0, 1.0, false)]
-    [InlineData(0.0, 0.0, true)]
-    public async Task Check_FacebookUnreliable_IsInconclusiveAndChangesNothing(double transientRate, double nullItems, bool rateLimited)
+    [InlineData(1.0, 0.0, false, InconclusiveReason.Temporary, 2)]
+    [InlineData(0.0, 1.0, false, InconclusiveReason.MissingBatchItem, null)]
+    [InlineData(0.0, 0.0, true, InconclusiveReason.RateLimited, 4)]
+    public async Task Check_FacebookUnreliable_IsInconclusiveChangesNothingAndKeepsWhy(double transientRate, double nullItems, bool rateLimited,
+        InconclusiveReason reason, int? code)
     {
         await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
         await Driver.Sandbox.PutAsync("faults", new { latencyMs = 0, transientErrorRate = transientRate, nullBatchItemRate = nullItems, rateLimited });
@@ -194,7 +195,9 @@ public sealed class HealthCheckTests : FlowTest
         (await ConnectionAsync(Taipei)).Status.ShouldBe(ConnectionStatus.Healthy);
         (await EmailsAsync()).ShouldBeEmpty();
         await using var db = await DbAsync();
-        (await db.ConnectionChecks.CountAsync(c => c.Outcome == CheckOutcome.Inconclusive)).ShouldBe(2);
+        var checks = await db.ConnectionChecks.Where(c => c.Outcome == CheckOutcome.Inconclusive).ToListAsync();
+        checks.Count.ShouldBe(2);
+        checks.ShouldAllBe(c => c.Reason == reason && c.ErrorCode == code);
     }
 
     [Fact]

@@ -49,8 +49,10 @@ internal static class IntegrationData
         }
         db.ConnectionChecks.Add(Check(FailingId, TestCallers.DemoShopId, failedAt, CheckOutcome.Failed, ConnectionStatus.NeedsReauthorization,
             FailureCause.PasswordChangedOrSecurityReset, 190, 460, "AbCdEfTrace1"));
-        db.ConnectionChecks.Add(Check(FailingId, TestCallers.DemoShopId, Now.AddHours(-1), CheckOutcome.Inconclusive, ConnectionStatus.NeedsReauthorization,
-            FailureCause.Transient));
+        var timedOut = Check(FailingId, TestCallers.DemoShopId, Now.AddHours(-1), CheckOutcome.Inconclusive, ConnectionStatus.NeedsReauthorization,
+            FailureCause.Transient);
+        timedOut.Reason = InconclusiveReason.TimedOut;
+        db.ConnectionChecks.Add(timedOut);
         db.ConnectionEvents.Add(new ConnectionEvent
         {
             ConnectionId = FailingId, TeamId = TestCallers.DemoShopId, Kind = ConnectionEventKind.Connected, At = connectedAt,

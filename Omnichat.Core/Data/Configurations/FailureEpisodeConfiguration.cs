@@ -12,5 +12,7 @@ internal sealed class FailureEpisodeConfiguration : IEntityTypeConfiguration<Fai
         b.HasIndex(e => e.ConnectionId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_FailureEpisodes_ConnectionId_Open");
         b.HasIndex(e => new { e.ConnectionId, e.StartedAt });
         b.HasIndex(e => new { e.TeamId, e.EndedAt });
+        // Whether a notice still has a failing page: asked each time a team's new failure is announced.
+        b.HasIndex(e => e.NoticeId).HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_FailureEpisodes_NoticeId_Open");
     }
 }

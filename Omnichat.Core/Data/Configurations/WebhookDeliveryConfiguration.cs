@@ -10,7 +10,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
     public void Configure(EntityTypeBuilder<WebhookDelivery> b)
     {
         // Every webhook is one insert here, so each page an insert touches counts. Plain rowids, not AUTOINCREMENT,
-        // which would rewrite the sqlite_sequence table on every commit; rows are never deleted, so ids are not reused.
+        // which would rewrite the sqlite_sequence table on every commit; the retention job never deletes the newest row, so ids
+        // are not reused.
         // EF 10's snapshot writer leaves this annotation out: after `migrations add`, put it back on Id in the snapshot
         // (the start-up check for pending model changes fails loudly until then).
         b.Property(d => d.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);

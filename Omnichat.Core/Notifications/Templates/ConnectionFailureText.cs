@@ -35,7 +35,8 @@ public static class ConnectionFailureText
             text.AppendLine();
         }
         text.AppendLine($"{words[nameof(EmailStrings.Button)]}: {model.ChannelsUrl}").AppendLine();
-        text.AppendLine(words[nameof(EmailStrings.OnlyReminder)]).AppendLine();
+        text.AppendLine(words[nameof(EmailStrings.OnlyReminder)]);
+        text.AppendLine(words[nameof(EmailStrings.LaterPages)]).AppendLine();
         text.AppendLine("--");
         text.AppendLine(words.Format(nameof(EmailStrings.Footer), model.TeamName));
         return text.ToString();

@@ -41,6 +41,17 @@ public sealed class ConnectionFailureEmailTests : TemplateTestContext
         cut.Markup.ShouldNotContain("重新授權");
     }
 
+    [Theory]
+    [InlineData("zh-TW")]
+    [InlineData("en")]
+    public void Render_SaysPagesFoundLaterAreListedInTheConsoleNotMailed(string culture)
+    {
+        var cut = Context.Render<ConnectionFailureEmail>(p => p.Add(x => x.Model, Model(culture)));
+
+        cut.Find("[data-role=later-pages]").TextContent.ShouldBe(EmailWords.For(culture)[nameof(Core.Resources.EmailStrings.LaterPages)]);
+        ConnectionFailureText.Build(Model(culture)).ShouldContain(EmailWords.For(culture)[nameof(Core.Resources.EmailStrings.LaterPages)]);
+    }
+
     [Fact]
     public async Task RenderAsync_HtmlRenderer_WritesAWholeDocumentWithCharactersNotEscapes()
     {

@@ -1,10 +1,13 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Omnichat.Console.Components.Pages.Channels;
 using Omnichat.Console.Components.Pages.Support;
+using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
+using Omnichat.Core.Health;
 using Omnichat.Tests.Integrations;
 
 namespace Omnichat.Tests.Components.Pages.Support;
@@ -39,6 +42,28 @@ public sealed class ConnectionDetailViewTests : ComponentTestBase
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-kind"))
             .ShouldBe(["Check", "Email", "EpisodeStarted", "StatusChanged", "Check", "Check", "Check", "Check", "Check", "Check", "Check", "Check", "Connected"]));
         cut.Find("[data-testid=timeline-actor]").TextContent.ShouldContain(TestCallers.TeamAdmin.DisplayName);
+        cut.Find("[data-testid=timeline-reason]").TextContent
+            .ShouldBe(ConnectionWords.For(CultureInfo.GetCultureInfo("zh-TW")).Unchecked(InconclusiveReason.TimedOut, null, null));
+    }
+
+    [Fact]
+    public async Task Render_EpisodeThatJoinedAnEarlierEmail_SaysNoEmailOfItsOwn()
+    {
+        DateTimeOffset emailAt;
+        await using (var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            // Announced by another run's e-mail: the episode joined a failure the team was already told about.
+            await db.OutboxEmails.Where(e => e.Id == IntegrationData.EmailId).ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, Guid.NewGuid()));
+            var email = await db.OutboxEmails.AsNoTracking().SingleAsync(e => e.Id == IntegrationData.EmailId);
+            emailAt = email.SentAt ?? email.CreatedAt;
+        }
+        SignInAs(TestCallers.Support);
+
+        var cut = Render<IntegrationDetailPage>(p => p.Add(x => x.ConnectionId, IntegrationData.FailingId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-kind=EpisodeStarted] [data-testid=timeline-joined]").TextContent
+            .ShouldBe(ConnectionWords.For(CultureInfo.GetCultureInfo("zh-TW")).JoinedEarlierEmail(SupportText.Time(emailAt))));
+        cut.FindAll("[data-testid=timeline-joined]").Count.ShouldBe(1);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using Omnichat.Core.Data;
 namespace Omnichat.Core.Data.Migrations
 {
     [DbContext(typeof(OmnichatDbContext))]
-    [Migration("20261202025655_CheckRuns")]
+    [Migration("20261202032001_CheckRuns")]
     partial class CheckRuns
     {
         /// <inheritdoc />
@@ -527,9 +527,16 @@ namespace Omnichat.Core.Data.Migrations
                     b.Property<string>("FbTraceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RunId")
@@ -552,6 +559,27 @@ namespace Omnichat.Core.Data.Migrations
                     b.ToTable("ConnectionChecks");
                 });
 
+            modelBuilder.Entity("Omnichat.Core.Health.DailyCheckCount", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConnectionId", "Day");
+
+                    b.HasIndex("TeamId", "Day");
+
+                    b.ToTable("DailyCheckCounts");
+                });
+
             modelBuilder.Entity("Omnichat.Core.Health.FailureEpisode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -571,6 +599,9 @@ namespace Omnichat.Core.Data.Migrations
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");
@@ -593,11 +624,56 @@ namespace Omnichat.Core.Data.Migrations
                         .HasDatabaseName("IX_FailureEpisodes_ConnectionId_Open")
                         .HasFilter("\"EndedAt\" IS NULL");
 
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("IX_FailureEpisodes_NoticeId_Open")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
                     b.HasIndex("ConnectionId", "StartedAt");
 
                     b.HasIndex("TeamId", "EndedAt");
 
                     b.ToTable("FailureEpisodes");
+                });
+
+            modelBuilder.Entity("Omnichat.Core.Health.FailureNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmailId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Cause", "Person")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FailureNotices_Key_Open")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.ToTable("FailureNotices");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.ConsoleSetting", b =>
