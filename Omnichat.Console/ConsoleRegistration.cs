@@ -66,6 +66,7 @@ public static class ConsoleRegistration
 
     public static WebApplication UseOmnichatPipeline(this WebApplication app)
     {
+        app.UseOmnichatSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
