@@ -78,6 +78,10 @@ public static class ConsoleRegistration
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Before anything renders, so static pages, the circuit's first request and endpoints share the culture.
         app.UseRequestLocalization();
+        // Called here, or WebApplication runs both before everything above: the redirect to sign-in would then
+        // go out without the security headers.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;
