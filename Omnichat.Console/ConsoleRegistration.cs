@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Omnichat.Console.Components.Account;
 using Omnichat.Console.Components.Shared;
@@ -45,6 +46,7 @@ public static class ConsoleRegistration
             .AddEntityFrameworkStores<OmnichatDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, EveryRequestSecurityStampValidator>());
 
         builder.AddFacebookSandbox();
         return builder;
