@@ -24,6 +24,8 @@ public static class ConsoleRegistration
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AccountSignIn>();
+        services.AddSingleton<DecoyPasswordHash>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentCaller>();
         services.AddScoped<ActionFeedback>();
