@@ -76,10 +76,17 @@ public static class ConsoleRegistration
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         // People following a dead link get the console's "not found" page; API callers keep their bare status codes.
-        app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method)
-                && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Not inside UseWhen: in a branch the re-execution never ran, and a dead link got an empty 404.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method)
+                || !context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            }
+            return next(context);
+        });
         // Before anything renders, so static pages, the circuit's first request and endpoints share the culture.
         app.UseRequestLocalization();
         // Called here, or WebApplication runs both before everything above: the redirect to sign-in would then
