@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Omnichat.Console.Components.Account;
 using Omnichat.Console.Components.Shared;
@@ -26,6 +27,8 @@ public static class ConsoleRegistration
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AccountSignIn>();
+        services.AddSingleton<DecoyPasswordHash>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentCaller>();
         services.AddScoped<ActionFeedback>();
@@ -48,6 +51,7 @@ public static class ConsoleRegistration
             .AddEntityFrameworkStores<OmnichatDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, EveryRequestSecurityStampValidator>());
 
         builder.AddPublicUrlHosting();
         builder.AddFacebookSandbox();
@@ -80,18 +84,31 @@ public static class ConsoleRegistration
 
     public static WebApplication UseOmnichatPipeline(this WebApplication app)
     {
+        // First, so the headers below (HSTS) and the cookies see the scheme the visitor used at the proxy.
         app.UseTrustedForwardedHeaders();
+        app.UseOmnichatSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         // People following a dead link get the console's "not found" page; API callers keep their bare status codes.
-        app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method)
-                && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Not inside UseWhen: in a branch the re-execution never ran, and a dead link got an empty 404.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method)
+                || !context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            }
+            return next(context);
+        });
         // Before anything renders, so static pages, the circuit's first request and endpoints share the culture.
         app.UseRequestLocalization();
+        // Called here, or WebApplication runs both before everything above: the redirect to sign-in would then
+        // go out without the security headers.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;

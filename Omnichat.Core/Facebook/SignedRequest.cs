@@ -10,12 +10,28 @@ namespace Omnichat.Core.Facebook;
 /// </summary>
 public static class SignedRequest
 {
-    /// <returns>The payload's user_id, or null when the request is malformed or its signature is wrong.</returns>
-    public static string? ReadUserId(string? signedRequest, string appSecret)
+    /// <summary>
+    /// A captured callback must not be replayable for ever: Meta posts it at once, so one older than this is refused.
+    /// A later <c>issued_at</c> is accepted, since only the holder of the app secret can sign one (and the
+    /// sandbox's clock may run ahead of the console's on purpose).
+    /// </summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
+
+    /// <summary>Far above Meta's few hundred bytes; the deauthorize endpoint reads no more than this.</summary>
+    public const int MaxLength = 8 * 1024;
+
+    /// <returns>
+    /// The payload's user_id, or null when the request is malformed, its signature is wrong, or it was issued more
+    /// than <see cref="MaxAge"/> before <paramref name="now"/> (or says not when).
+    /// </returns>
+    public static string? ReadUserId(string? signedRequest, string appSecret, DateTimeOffset now)
     {
-        var parts = signedRequest?.Split('.');
-        if (parts is not { Length: 2 } || string.IsNullOrEmpty(appSecret)
-            || FromBase64Url(parts[0]) is not { } signature || FromBase64Url(parts[1]) is not { } payload)
+        if (string.IsNullOrEmpty(signedRequest) || signedRequest.Length > MaxLength || string.IsNullOrEmpty(appSecret))
+        {
+            return null;
+        }
+        var parts = signedRequest.Split('.');
+        if (parts.Length != 2 || FromBase64Url(parts[0]) is not { } signature || FromBase64Url(parts[1]) is not { } payload)
         {
             return null;
         }
@@ -27,15 +43,39 @@ public static class SignedRequest
         try
         {
             using var json = JsonDocument.Parse(payload);
-            var root = json.RootElement;
-            var algorithm = root.TryGetProperty("algorithm", out var a) ? a.GetString() : null;
-            var userId = root.TryGetProperty("user_id", out var u) ? u.ToString() : null;
-            return string.Equals(algorithm, "HMAC-SHA256", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(userId) ? userId : null;
+            return ReadPayload(json.RootElement, now);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    // The signature proves who wrote the payload, not that it has the shape we expect: check every kind.
+    private static string? ReadPayload(JsonElement root, DateTimeOffset now)
+    {
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("algorithm", out var algorithm) || algorithm.ValueKind != JsonValueKind.String
+            || !string.Equals(algorithm.GetString(), "HMAC-SHA256", StringComparison.OrdinalIgnoreCase)
+            || !root.TryGetProperty("issued_at", out var issuedAt) || issuedAt.ValueKind != JsonValueKind.Number
+            || !issuedAt.TryGetInt64(out var issuedAtSeconds)
+            || !root.TryGetProperty("user_id", out var user))
+        {
+            return null;
+        }
+        if (issuedAtSeconds < DateTimeOffset.MinValue.ToUnixTimeSeconds() || issuedAtSeconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            || now - DateTimeOffset.FromUnixTimeSeconds(issuedAtSeconds) > MaxAge)
+        {
+            return null;
+        }
+        // Meta sends the id as a string; a number is accepted as its digits.
+        var userId = user.ValueKind switch
+        {
+            JsonValueKind.String => user.GetString(),
+            JsonValueKind.Number => user.GetRawText(),
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(userId) ? null : userId;
     }
 
     private static byte[]? FromBase64Url(string value)

@@ -25,6 +25,14 @@ public static class AccountEndpoints
         [FromForm] string? returnUrl)
     {
         var userId = signInManager.UserManager.GetUserId(context.User);
+        // Deleting the cookie in this browser is not enough: a copy of it would keep working (in another
+        // browser, or stolen). A new stamp makes every cookie issued before it fail on its next request
+        // (EveryRequestSecurityStampValidator) and ends open circuits at their next revalidation. This signs the
+        // user out on every device, which is what someone who signs out because of a shared or lost device needs.
+        if (await signInManager.UserManager.GetUserAsync(context.User) is { } user)
+        {
+            await signInManager.UserManager.UpdateSecurityStampAsync(user);
+        }
         await signInManager.SignOutAsync();
         loggerFactory.CreateLogger(typeof(AccountEndpoints)).LogInformation("User {UserId} signed out", userId);
         var target = LocalUrl.IsLocal(returnUrl) ? returnUrl! : LoginPath;
