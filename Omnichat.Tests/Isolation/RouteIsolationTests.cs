@@ -107,6 +107,7 @@ public sealed class RouteIsolationTests(IsolationWorld world)
         new("/support/integrations/export.csv", "a team admin is refused, even filtered to another team", async w =>
             await RefusedToTeamAdmin($"support/integrations/export.csv?team={w.DemoTeamId}")(w)),
         new("/support/webhooks/parked", "a team admin is refused", RefusedToTeamAdmin("support/webhooks/parked")),
+        new("/support/meta-app", "a team admin is refused the Meta app's settings", RefusedToTeamAdmin("support/meta-app")),
         new("/support/webhooks/parked/{PageId}", "a team admin is refused for Demo Shop's page", RefusedToTeamAdmin($"support/webhooks/parked/{IsolationWorld.DemoGonePage}")),
         new("/facebook/oauth/start", "another team's admin cannot start reauthorizing Demo Shop's connection; an agent cannot start at all", async w =>
         {
