@@ -66,15 +66,18 @@ public sealed class ReminderEmailTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The hosted dispatcher is woken by the check too, so a message may be on its way from either side: wait for it, then make sure no second one follows.</summary>
-    private async Task<ReceivedMail> SingleMessageAsync()
+    /// <summary>
+    /// The hosted dispatcher is woken by the check too, so a message may be on its way from either side: wait for the
+    /// first, then stop the console, which waits for its dispatcher to finish; only then is "no second one" a fact.
+    /// </summary>
+    private async Task<ReceivedMail> SingleMessageAsync(ConsoleServer server)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (smtp.Messages.Count == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
-        await Task.Delay(1000);
+        await server.DisposeAsync();
         return smtp.Messages.ShouldHaveSingleItem();
     }
 
@@ -93,7 +96,7 @@ public sealed class ReminderEmailTests : IAsyncLifetime
             await DispatchAsync(server);
         }
 
-        var mail = await SingleMessageAsync();
+        var mail = await SingleMessageAsync(server);
         mail.EnvelopeRecipients.ShouldBe(["admin@demo.local"]);
         mail.Message.Subject!.ShouldContain("Demo Shop 台北店");
         mail.Message.TextBody!.ShouldContain("更改了密碼");
@@ -116,7 +119,7 @@ public sealed class ReminderEmailTests : IAsyncLifetime
         await CheckAsync(server);
         await DispatchAsync(server);
 
-        var mail = await SingleMessageAsync();
+        var mail = await SingleMessageAsync(server);
         mail.Message.TextBody!.ShouldContain("two-factor");
         mail.Message.Subject!.ShouldNotContain("專頁");
     }
@@ -151,6 +154,6 @@ public sealed class ReminderEmailTests : IAsyncLifetime
         await DispatchAsync(second);
         await DispatchAsync(second);
 
-        await SingleMessageAsync();
+        await SingleMessageAsync(second);
     }
 }

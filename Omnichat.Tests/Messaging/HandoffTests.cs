@@ -4,14 +4,33 @@ namespace Omnichat.Tests.Messaging;
 
 public sealed class HandoffTests
 {
+    /// <summary>Runs <paramref name="take"/> on a thread of its own, as the intake does, and returns that thread too.</summary>
+    private static async Task<(Task<bool> Consumer, Thread Thread)> StartConsumerAsync(Func<bool> take)
+    {
+        var started = new TaskCompletionSource<Thread>();
+        var consumer = Task.Factory.StartNew(() =>
+        {
+            started.SetResult(Thread.CurrentThread);
+            return take();
+        }, TaskCreationOptions.LongRunning);
+        return (consumer, await started.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    /// <summary>
+    /// The consumer is blocked in its wait (the handoff does not spin: spinCount 0), which is what "waiting for an
+    /// item" means; a fixed sleep only hoped it had got there.
+    /// </summary>
+    private static bool AsleepWaiting(Thread thread) =>
+        SpinWait.SpinUntil(() => (thread.ThreadState & ThreadState.WaitSleepJoin) != 0, TimeSpan.FromSeconds(10));
+
     [Fact]
     public async Task Take_WaitsForTheFirstItem_ThenTakesEverythingWaitingUpToTheLimit()
     {
         using var handoff = new Handoff<int>();
         var taken = new List<int>();
-        var consumer = Task.Factory.StartNew(() => handoff.Take(taken, 3), TaskCreationOptions.LongRunning);
+        var (consumer, thread) = await StartConsumerAsync(() => handoff.Take(taken, 3));
 
-        await Task.Delay(100);
+        AsleepWaiting(thread).ShouldBeTrue("the consumer waits for an item");
         consumer.IsCompleted.ShouldBeFalse("nothing was added yet");
         handoff.TryAdd(1).ShouldBeTrue();
         (await consumer.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeTrue();
@@ -46,8 +65,8 @@ public sealed class HandoffTests
     public async Task Complete_WakesAWaitingConsumer()
     {
         using var handoff = new Handoff<int>();
-        var consumer = Task.Factory.StartNew(() => handoff.Take([], 1), TaskCreationOptions.LongRunning);
-        await Task.Delay(50);
+        var (consumer, thread) = await StartConsumerAsync(() => handoff.Take([], 1));
+        AsleepWaiting(thread).ShouldBeTrue("the consumer waits for an item");
 
         handoff.Complete();
 

@@ -54,4 +54,30 @@ public sealed class MessagingWindowTests
         MessagingWindow.Decide(last, last.AddHours(1), false).ClosesAt.ShouldBe(last.AddHours(24));
         MessagingWindow.Decide(last, last.AddDays(2), true).ClosesAt.ShouldBe(last.AddDays(7));
     }
+
+    [Fact]
+    public void JustBefore7Days_WithHumanAgent_CanStillSendWithTheTag()
+    {
+        var window = After(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1), humanAgent: true);
+        (window.State, window.CanSend, window.MessagingType, window.Tag).ShouldBe((WindowState.HumanAgent, true, "MESSAGE_TAG", "HUMAN_AGENT"));
+    }
+
+    [Fact]
+    public void WithoutHumanAgent_SaysWhenTheFeatureWouldHaveClosedIt()
+    {
+        // The record's contract, not yet shown on the page: the 7-day window's end, whether or not the app has the feature.
+        var last = time.GetUtcNow();
+        var window = MessagingWindow.Decide(last, last.AddDays(2), humanAgentEnabled: false);
+        (window.State, window.ClosesAt, window.Tag).ShouldBe((WindowState.HumanAgentDisabled, (DateTimeOffset?)last.AddDays(7), (string?)null));
+    }
+
+    [Fact]
+    public void ClosedOrNoMessage_HasNoClosingTimeTypeOrTag()
+    {
+        var closed = After(TimeSpan.FromDays(8), humanAgent: true);
+        var none = MessagingWindow.Decide(null, time.GetUtcNow(), true);
+
+        (closed.ClosesAt, closed.MessagingType, closed.Tag).ShouldBe(((DateTimeOffset?)null, (string?)null, (string?)null));
+        (none.ClosesAt, none.CanSend, none.MessagingType).ShouldBe(((DateTimeOffset?)null, false, (string?)null));
+    }
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichat.Console.Components.Layout;
@@ -42,13 +43,19 @@ public sealed class IntegrationAlertBannerTests : ComponentTestBase
     }
 
     [Fact]
-    public async Task Render_AllHealthy_ShowsNothing()
+    public async Task Render_AllHealthy_ShowsNothingOnceLoaded()
     {
         await StoreAsync(ConnectionStatus.Healthy, FailureCause.None);
         SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        // The banner first asks who is signed in; holding that answer back makes its load observable: it renders
+        // once before (nothing known yet) and once when its data is loaded. Asserting after the first proves nothing.
+        var signedIn = new TaskCompletionSource<AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cut = Render<IntegrationAlertBanner>(p => p.AddCascadingValue(signedIn.Task));
+        cut.RenderCount.ShouldBe(1);
 
-        var cut = Render<IntegrationAlertBanner>();
+        signedIn.SetResult(await Context.Services.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync());
 
+        cut.WaitForState(() => cut.RenderCount == 2);
         cut.FindAll("[data-testid=integration-alert]").ShouldBeEmpty();
     }
 

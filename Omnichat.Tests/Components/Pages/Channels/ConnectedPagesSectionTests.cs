@@ -1,7 +1,13 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Omnichat.Console.Components.Pages.Channels;
+using Omnichat.Console.Resources;
 using Omnichat.Core.Channels;
+using Omnichat.Core.Data;
+using Omnichat.Core.Teams;
 
 namespace Omnichat.Tests.Components.Pages.Channels;
 
@@ -77,7 +83,31 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
     }
 
     [Fact]
-    public void Disconnect_Confirmed_ReportsTheOutcome()
+    public async Task Disconnect_Confirmed_DisconnectsKeepsTheHistoryAndSaysSo()
+    {
+        // A connection whose page token is already gone (Facebook revoked it), so the service disconnects without a Graph
+        // call: the component test has no Graph peer; the unsubscribe itself is covered by ConnectFlowTests.
+        var stored = await StoreConnectionAsync("Demo Shop 台北店");
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        var dialogs = Render<MudDialogProvider>();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = RenderSection(Connection("Demo Shop 台北店") with { Id = stored.Id });
+
+        cut.Find("[data-testid=disconnect]").Click();
+        var loc = Context.Services.GetRequiredService<IStringLocalizer<FacebookStrings>>();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == loc[nameof(FacebookStrings.Disconnect)]).Click());
+
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain(loc[nameof(FacebookStrings.Disconnected), "Demo Shop 台北店"]));
+        await using var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        var connection = await db.PageConnections.SingleAsync(c => c.Id == stored.Id);
+        connection.Status.ShouldBe(ConnectionStatus.Disconnected);
+        connection.DisconnectedByName.ShouldBe(TestCallers.TeamAdmin.DisplayName);
+        (await db.ConnectionEvents.SingleAsync(e => e.ConnectionId == stored.Id && e.Kind == ConnectionEventKind.Disconnected))
+            .ActorName.ShouldBe(TestCallers.TeamAdmin.DisplayName);
+    }
+
+    [Fact]
+    public void Disconnect_ConnectionRemovedMeanwhile_SaysItIsNotFound()
     {
         SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
         var dialogs = Render<MudDialogProvider>();
@@ -85,10 +115,28 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
         var cut = RenderSection(Connection("Demo Shop 台北店"));
 
         cut.Find("[data-testid=disconnect]").Click();
-        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "解除串接").Click());
+        var loc = Context.Services.GetRequiredService<IStringLocalizer<FacebookStrings>>();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == loc[nameof(FacebookStrings.Disconnect)]).Click());
 
-        // Nothing of this team is stored in the test database, so the service answers as for a connection removed meanwhile.
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain("找不到此串接"));
+        // Nothing of this connection is stored, as when another admin disconnected it a moment earlier.
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain(loc[nameof(FacebookStrings.DisconnectNotFound)]));
+    }
+
+    private async Task<PageConnection> StoreConnectionAsync(string name)
+    {
+        await using var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        db.Teams.Add(new Team { Id = TestCallers.DemoShopId, Name = TestCallers.DemoShop });
+        var connection = new PageConnection
+        {
+            TeamId = TestCallers.DemoShopId,
+            PageId = "104500000000001",
+            PageName = name,
+            Status = ConnectionStatus.Healthy,
+            ConnectedByName = TestCallers.TeamAdmin.DisplayName,
+        };
+        db.PageConnections.Add(connection);
+        await db.SaveChangesAsync();
+        return connection;
     }
 
     [Fact]
