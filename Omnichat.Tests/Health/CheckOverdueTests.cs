@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Omnichat.Core.Data;
 using Omnichat.Core.Health;
 using Omnichat.Tests.Infrastructure;
+using Quartz;
 
 namespace Omnichat.Tests.Health;
 
@@ -23,7 +24,11 @@ public sealed class CheckOverdueTests
         using var client = server.CreateHttpClient();
         await Eventually.TrueAsync(async () => await CountRunsAsync(server) > 0, TimeSpan.FromSeconds(30), "a first scheduled run");
 
-        // What an instance killed while holding the trigger leaves behind: "acquired", so no scheduler fires it again.
+        // What an instance killed while holding the trigger leaves behind: "acquired" in the store, held by nobody.
+        // The scheduler lets go of its triggers in standby, so the state written meanwhile is not one it still holds.
+        var scheduler = await server.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Standby();
+        await Eventually.TrueAsync(async () => await TriggerStateAsync(server) == "WAITING", TimeSpan.FromSeconds(30), "the trigger released");
         await using (var connection = new SqliteConnection($"Data Source={server.DatabasePath}"))
         {
             await connection.OpenAsync();
@@ -31,6 +36,7 @@ public sealed class CheckOverdueTests
             command.CommandText = "UPDATE QRTZ_TRIGGERS SET TRIGGER_STATE = 'ACQUIRED' WHERE TRIGGER_NAME = 'integration-check-schedule'";
             (await command.ExecuteNonQueryAsync()).ShouldBe(1);
         }
+        await scheduler.Start();
         var runsWhenStuck = await CountRunsAsync(server);
 
         string? overdueBody = null;
@@ -73,6 +79,15 @@ public sealed class CheckOverdueTests
         var since = CheckOverdueRule.OverdueSince("0 0 * * * ?", DateTimeOffset.Parse(lastCompleted), DateTimeOffset.Parse(now));
 
         (since is not null).ShouldBe(overdue);
+    }
+
+    private static async Task<string?> TriggerStateAsync(ConsoleServer server)
+    {
+        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT TRIGGER_STATE FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'integration-check-schedule'";
+        return (string?)await command.ExecuteScalarAsync();
     }
 
     private static async Task<int> CountRunsAsync(ConsoleServer server)
