@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Omnichat.Core.Deployment;
 
 namespace Omnichat.Core.Messaging;
 
@@ -9,7 +10,7 @@ internal static class MessagingRegistration
     {
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookWriteGate>();
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateOnStart();
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<WebhookBodyBudget>();
         services.AddSingleton<WebhookReceiver>();
@@ -22,7 +23,8 @@ internal static class MessagingRegistration
         services.AddSingleton<ReceiverWatch>();
         services.AddTransient<ReplyService>();
         services.AddTransient<InboxService>();
-        services.AddOptions<CustomerProfileOptions>().BindConfiguration(CustomerProfileOptions.SectionName);
+        services.AddValidatedOptions<CustomerProfileOptions>(CustomerProfileOptions.SectionName);
+        services.AddSingleton<IValidateOptions<CustomerProfileOptions>, CustomerProfileOptionsValidator>();
         services.AddSingleton<CustomerProfileSignal>();
         services.AddTransient<CustomerProfileLookup>();
         services.AddHostedService<CustomerProfileWorker>();
