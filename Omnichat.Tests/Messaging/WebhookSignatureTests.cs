@@ -64,6 +64,36 @@ public sealed class WebhookSignatureTests
     }
 
     [Fact]
+    public void Matches_BodyFedInPieces_AgreesWithTheOneShotSignature()
+    {
+        var body = Encoding.ASCII.GetBytes("{\"object\":\"page\",\"entry\":[{\"id\":\"1\"}]}");
+        Span<byte> digest = stackalloc byte[WebhookSignature.DigestBytes];
+        WebhookSignature.TryReadHeader(WebhookSignature.Sign(body, Secret), digest).ShouldBeTrue();
+
+        using var hmac = WebhookSignature.CreateHmac(Secret);
+        foreach (var piece in body.Chunk(7))
+        {
+            hmac.AppendData(piece);
+        }
+        WebhookSignature.Matches(hmac, digest).ShouldBeTrue();
+
+        hmac.AppendData(body.AsSpan(1));
+        WebhookSignature.Matches(hmac, digest).ShouldBeFalse("one byte missing");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("sha256=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde")]
+    [InlineData("sha256=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0")]
+    [InlineData("sha256=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg")]
+    [InlineData("sha512=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public void TryReadHeader_NotSha256AndSixtyFourHexDigits_IsFalse(string? header)
+    {
+        Span<byte> digest = stackalloc byte[WebhookSignature.DigestBytes];
+        WebhookSignature.TryReadHeader(header, digest).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Escape_SurrogatePairs_BecomeTwoEscapes()
     {
         MetaJsonEscaping.Escape("\"😀\"").ShouldBe("\"\\ud83d\\ude00\"");
