@@ -1,3 +1,4 @@
+using Omnichat.Console.Sandbox.World;
 using Omnichat.Core.Channels;
 
 namespace Omnichat.Tests.Isolation;
@@ -5,7 +6,8 @@ namespace Omnichat.Tests.Isolation;
 /// <summary>Connections, consent and the channel tab: another team, an agent and support staff change and see nothing of Demo Shop's.</summary>
 internal static class ChannelIsolationCases
 {
-    private const string Ct = "";
+    // Stands for the redirect URI in the expressions that name a method; never evaluated.
+    private const string AnyUri = "";
 
     public static IEnumerable<IsolationCase> All =>
     [
@@ -78,14 +80,14 @@ internal static class ChannelIsolationCases
             (await w.Messenger.Sandbox.SubscribedAppsAsync(IsolationWorld.DemoLivePage)).ShouldNotBeEmpty();
         }),
 
-        IsolationCase.For<ConsentService>(s => s.BeginAsync(default!, default, default, Ct, default), "another team cannot reauthorize Demo Shop's connection", async w =>
+        IsolationCase.For<ConsentService>(s => s.BeginAsync(default!, default, default, AnyUri, default), "another team cannot reauthorize Demo Shop's connection", async w =>
         {
             Uri? dialog = new("http://unset");
             await w.ChangesNothingAsync(async () => dialog = await w.Service<ConsentService>()
                 .BeginAsync(w.OtherAdmin, OAuthPurpose.Reauthorize, w.DemoLiveConnection, w.Consent.RedirectUri, default));
             dialog.ShouldBeNull();
         }),
-        IsolationCase.For<ConsentService>(s => s.BeginAsync(default!, default, default, Ct, default), "an agent and support staff open no dialog", async w =>
+        IsolationCase.For<ConsentService>(s => s.BeginAsync(default!, default, default, AnyUri, default), "an agent and support staff open no dialog", async w =>
         {
             Uri? byAgent = new("http://unset"), bySupport = new("http://unset");
             await w.ChangesNothingAsync(async () =>
@@ -115,21 +117,21 @@ internal static class ChannelIsolationCases
         {
             // The store issues states to any team member; only the service decides who may consent.
             var state = await w.Service<OAuthStateStore>().IssueAsync(w.DemoAgent, OAuthPurpose.Connect, null, w.Consent.RedirectUri, default);
-            var callback = await ConsentedAsync(w, Omnichat.Console.Sandbox.World.DemoWorld.DanaId, state);
+            var callback = await ConsentedAsync(w, DemoWorld.DanaId, state);
             ConsentOutcome outcome = default!;
             await w.ChangesNothingAsync(async () => outcome = await w.Consent.CompleteAsync(w.DemoAgent, callback), "OAuthStates");
             outcome.Kind.ShouldBe(ConsentOutcomeKind.NotTeamAdmin);
         }),
 
-        IsolationCase.For<OAuthStateStore>(s => s.IssueAsync(default!, default, default, Ct, default), "support staff get no state", async w =>
+        IsolationCase.For<OAuthStateStore>(s => s.IssueAsync(default!, default, default, AnyUri, default), "support staff get no state", async w =>
         {
             await w.ChangesNothingAsync(() => Should.ThrowAsync<InvalidOperationException>(
                 () => w.Service<OAuthStateStore>().IssueAsync(w.Support, OAuthPurpose.Connect, null, w.Consent.RedirectUri, default)));
         }),
-        IsolationCase.For<OAuthStateStore>(s => s.IssueAsync(default!, default, default, Ct, default), "a state naming another team's connection reauthorizes nothing", async w =>
+        IsolationCase.For<OAuthStateStore>(s => s.IssueAsync(default!, default, default, AnyUri, default), "a state naming another team's connection reauthorizes nothing", async w =>
         {
             var state = await w.Service<OAuthStateStore>().IssueAsync(w.OtherAdmin, OAuthPurpose.Reauthorize, w.DemoLiveConnection, w.Consent.RedirectUri, default);
-            var callback = await ConsentedAsync(w, Omnichat.Console.Sandbox.World.DemoWorld.SamId, state);
+            var callback = await ConsentedAsync(w, DemoWorld.SamId, state);
             ConsentOutcome outcome = default!;
             await w.ChangesNothingAsync(async () => outcome = await w.Consent.CompleteAsync(w.OtherAdmin, callback), "OAuthStates");
             outcome.Kind.ShouldBe(ConsentOutcomeKind.InvalidState);
@@ -149,7 +151,7 @@ internal static class ChannelIsolationCases
     private static async Task<ConsentCallback> DanaConsentedAsync(IsolationWorld w)
     {
         var dialog = await w.Consent.BeginAsync(w.DemoAdmin, OAuthPurpose.Connect);
-        return await w.Consent.AuthorizeAsync(dialog, Omnichat.Console.Sandbox.World.DemoWorld.DanaId, "all");
+        return await w.Consent.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
     }
 
     private static async Task<ConsentCallback> ConsentedAsync(IsolationWorld w, string facebookUserId, string state)

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
+using Omnichat.Console.Sandbox.World;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Teams;
 
@@ -127,7 +128,7 @@ public sealed class RouteIsolationTests(IsolationWorld world)
         new("/facebook/oauth/callback", "another team's admin bringing back Demo Shop's state stores nothing", async w =>
         {
             var dialog = await w.Consent.BeginAsync(w.DemoAdmin, OAuthPurpose.Connect);
-            var callback = await w.Consent.AuthorizeAsync(dialog, Omnichat.Console.Sandbox.World.DemoWorld.DanaId, "all");
+            var callback = await w.Consent.AuthorizeAsync(dialog, DemoWorld.DanaId, "all");
             var client = await w.ClientAsync(DemoAccounts.OtherAdmin.Email);
             await w.ChangesNothingAsync(async () =>
             {
