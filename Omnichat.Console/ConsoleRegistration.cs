@@ -7,7 +7,9 @@ using Omnichat.Console.Components.Shared;
 using Omnichat.Console.Localization;
 using Omnichat.Console.Sandbox;
 using Omnichat.Console.Endpoints;
+using Omnichat.Console.Hosting;
 using Omnichat.Core.Data;
+using Omnichat.Core.Deployment;
 using Omnichat.Core.Messaging;
 using Omnichat.Core.Teams;
 
@@ -50,26 +52,38 @@ public static class ConsoleRegistration
             .AddDefaultTokenProviders();
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, EveryRequestSecurityStampValidator>());
 
+        builder.AddPublicUrlHosting();
         builder.AddFacebookSandbox();
         return builder;
     }
 
-    /// <summary>Start-up work that must finish before the first request: schema, roles.</summary>
-    public static async Task PrepareOmnichatAsync(this WebApplication app)
+    /// <summary>
+    /// Start-up work that must finish before the first request: the configuration check (which refuses an unsafe one
+    /// with one message naming every key), schema, roles and demo accounts. False means the console must not start.
+    /// </summary>
+    public static async Task<bool> PrepareOmnichatAsync(this WebApplication app)
     {
         var cancellationToken = app.Lifetime.ApplicationStopping;
+        try
+        {
+            app.Services.GetRequiredService<ConfigurationCheck>().EnsureValid();
+        }
+        catch (ConfigurationRefusedException refused)
+        {
+            app.Logger.LogCritical("{Refusal}", refused.Message);
+            return false;
+        }
+        StartupNotices.Log(app);
         await app.Services.MigrateOmnichatDatabaseAsync(cancellationToken);
         await using var scope = app.Services.CreateAsyncScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        await seeder.SeedAsync(DemoSeeder.IsEnabled(app.Configuration), cancellationToken);
-        // The operator pastes both into the Meta app's webhook settings.
-        var verifyToken = await app.Services.GetRequiredService<WebhookVerifyToken>().EnsureAsync(cancellationToken);
-        app.Logger.LogInformation("Facebook webhook callback URL {CallbackUrl}, verify token {VerifyToken}",
-            SandboxUrls.FromConfiguration(app.Configuration) + FacebookWebhookEndpoints.Path, verifyToken);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        await app.Services.GetRequiredService<WebhookVerifyToken>().EnsureAsync(cancellationToken);
+        return true;
     }
 
     public static WebApplication UseOmnichatPipeline(this WebApplication app)
     {
+        app.UseTrustedForwardedHeaders();
         app.UseOmnichatSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -90,7 +104,7 @@ public static class ConsoleRegistration
         // Before anything renders, so static pages, the circuit's first request and endpoints share the culture.
         app.UseRequestLocalization();
         // Called here, or WebApplication runs both before everything above: the redirect to sign-in would then
-        // go out without the security headers.
+        // go out without the security headers and be built before the forwarded headers are applied.
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

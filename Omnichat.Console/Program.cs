@@ -19,7 +19,10 @@ builder.AddOmnichatConsole();
 
 var app = builder.Build();
 
-await app.PrepareOmnichatAsync();
+if (!await app.PrepareOmnichatAsync())
+{
+    return 1;
+}
 
 app.UseOmnichatPipeline();
 app.MapHealthEndpoints();
@@ -29,8 +32,9 @@ app.MapFacebookOAuthEndpoints();
 app.MapFacebookDeauthorizeEndpoints();
 app.MapIntegrationExportEndpoints();
 app.MapFacebookWebhookEndpoints();
-app.MapFacebookSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// After the Razor pages: with the sandbox off it removes the sandbox's pages from them.
+app.MapFacebookSandbox();
 
 await app.RunAsync();
 return 0;

@@ -1,14 +1,15 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
+using Omnichat.Core.Deployment;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Health;
 using Omnichat.Core.Integrations;
 using Omnichat.Core.Messaging;
 using Omnichat.Core.Notifications;
+using Omnichat.Core.Security;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core;
@@ -21,15 +22,15 @@ public static class CoreRegistration
     /// <summary>Wires everything Core offers: database, Data Protection, options, time, the Graph client, e-mail.</summary>
     public static IHostApplicationBuilder AddOmnichatCore(this IHostApplicationBuilder builder)
     {
+        builder.AddOmnichatDeployment();
         builder.AddOmnichatDatabase();
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Keys live in the database, so a restart (or a second instance) can still read stored tokens.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Omnichat.Console")
-            .PersistKeysToDbContext<OmnichatDbContext>();
+        builder.AddOmnichatDataProtection();
 
-        builder.Services.AddOptions<FacebookOptions>().BindConfiguration(FacebookOptions.SectionName);
+        builder.Services.AddValidatedOptions<FacebookOptions>(FacebookOptions.SectionName);
+        builder.Services.AddSingleton<IPostConfigureOptions<FacebookOptions>, FacebookOptionsSetup>();
+        builder.Services.AddSingleton<IValidateOptions<FacebookOptions>, FacebookOptionsValidator>();
         builder.Services.AddSingleton<GraphUsageMonitor>();
         builder.Services.AddHttpClient<GraphClient>((services, http) =>
             {

@@ -14,7 +14,7 @@ internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string
         int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new WebhookBenchmarkOptions(
             values.GetValueOrDefault("url", "http://127.0.0.1:5000"),
-            values.GetValueOrDefault("secret", "sandbox-app-secret-3f9a1c7e5b2d4a60"),
+            values.GetValueOrDefault("secret", Sandbox.SandboxCredentials.AppSecret),
             values.GetValueOrDefault("page", "104500000000001"),
             Int("rate", 1000),
             Int("seconds", 10),

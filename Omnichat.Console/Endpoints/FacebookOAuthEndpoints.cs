@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Omnichat.Console.Components.Account;
+using Microsoft.Extensions.Options;
 using Omnichat.Core.Channels;
+using Omnichat.Core.Deployment;
 
 namespace Omnichat.Console.Endpoints;
 
@@ -22,14 +24,15 @@ public static class FacebookOAuthEndpoints
     public static string StartUrl(OAuthPurpose purpose, Guid? connectionId = null) =>
         connectionId is Guid id ? $"{StartPath.TrimStart('/')}?purpose={purpose}&connectionId={id}" : $"{StartPath.TrimStart('/')}?purpose={purpose}";
 
-    private static async Task<IResult> StartAsync(HttpContext http, ClaimsPrincipal user, ConsentService consent,
+    private static async Task<IResult> StartAsync(ClaimsPrincipal user, ConsentService consent, IOptions<ConsoleOptions> console,
         OAuthPurpose? purpose, Guid? connectionId, CancellationToken cancellationToken)
     {
         if (purpose is null)
         {
             return TypedResults.BadRequest("purpose must be Connect, Reauthorize or EditSettings.");
         }
-        var redirectUri = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{CallbackPath}";
+        // From configuration, never the Host header: a forged Host must not become the address Facebook sends the code to.
+        var redirectUri = console.Value.Link(CallbackPath);
         var dialog = await consent.BeginAsync(user.ToCaller(), purpose.Value, connectionId, redirectUri, cancellationToken);
         return dialog is null ? TypedResults.Forbid() : TypedResults.Redirect(dialog.ToString());
     }

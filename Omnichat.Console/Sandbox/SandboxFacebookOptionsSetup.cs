@@ -3,11 +3,19 @@ using Omnichat.Core.Facebook;
 
 namespace Omnichat.Console.Sandbox;
 
-/// <summary>With the sandbox on and no Facebook URLs configured, the console talks to the sandbox on itself.</summary>
+/// <summary>With the sandbox on, whatever the Facebook section leaves empty points at the sandbox on this console.</summary>
 public sealed class SandboxFacebookOptionsSetup(SandboxUrls urls) : IPostConfigureOptions<FacebookOptions>
 {
     public void PostConfigure(string? name, FacebookOptions options)
     {
+        if (string.IsNullOrWhiteSpace(options.AppId))
+        {
+            options.AppId = SandboxCredentials.AppId;
+        }
+        if (string.IsNullOrWhiteSpace(options.AppSecret))
+        {
+            options.AppSecret = SandboxCredentials.AppSecret;
+        }
         if (string.IsNullOrWhiteSpace(options.GraphBaseUrl))
         {
             options.GraphBaseUrl = urls.GraphBaseUrl;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Omnichat.Core.Deployment;
 using Omnichat.Core.Facebook;
 using Omnichat.Console.Sandbox.Control;
 using Omnichat.Console.Sandbox.Dialog;
@@ -11,15 +12,21 @@ namespace Omnichat.Console.Sandbox;
 
 public static class SandboxRegistration
 {
-    /// <summary>Wires the built-in Facebook; with <c>Sandbox:Enabled</c> false only its options are bound (so pages can tell).</summary>
+    /// <summary>
+    /// Wires the built-in Facebook when <see cref="DeploymentMode.SandboxEnabled"/>; otherwise only the check that
+    /// nothing in the Facebook section still points at it.
+    /// </summary>
     public static IHostApplicationBuilder AddFacebookSandbox(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
-        if (!IsEnabled(builder.Configuration))
+        services.AddSingleton<IValidateOptions<FacebookOptions>, SandboxFacebookOptionsValidator>();
+        if (!DeploymentMode.From(builder.Configuration, builder.Environment).SandboxEnabled)
         {
             return builder;
         }
+
+        services.AddValidatedOptions<SandboxOptions>(SandboxOptions.SectionName);
+        services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
 
         services.AddSingleton<SandboxUrls>();
         services.AddSingleton<IPostConfigureOptions<FacebookOptions>, SandboxFacebookOptionsSetup>();
@@ -47,11 +54,18 @@ public static class SandboxRegistration
         return builder;
     }
 
-    /// <summary>Maps the Graph API, the control API and the page pictures; the dialog and panel are Razor pages.</summary>
+    /// <summary>
+    /// Maps the Graph API, the control API and the page pictures; the dialog and panel are Razor pages. With the
+    /// sandbox off it removes those pages' endpoints instead, so every /sandbox address is a 404: call it after
+    /// <c>MapRazorComponents</c>.
+    /// </summary>
     public static WebApplication MapFacebookSandbox(this WebApplication app)
     {
-        if (!IsEnabled(app.Configuration))
+        if (!app.Services.GetRequiredService<DeploymentMode>().SandboxEnabled)
         {
+            SandboxPageEndpoints.RemoveFrom(app);
+            // Without it a POST to a sandbox address would meet the static-file fallback and get 405, hinting at a route.
+            app.Map(SandboxUrls.PathPrefix + "/{**rest}", () => TypedResults.NotFound()).ExcludeFromDescription();
             return app;
         }
         app.MapSandboxGraph();
@@ -62,6 +76,7 @@ public static class SandboxRegistration
         return app;
     }
 
-    public static bool IsEnabled(IConfiguration configuration) =>
-        configuration.GetValue($"{SandboxOptions.SectionName}:{nameof(SandboxOptions.Enabled)}", true);
+    /// <summary>The sandbox's Razor pages live in its namespace; the router refuses them while it is off.</summary>
+    public static bool IsSandboxPage(Type pageType) =>
+        pageType.Namespace?.StartsWith(typeof(SandboxRegistration).Namespace!, StringComparison.Ordinal) == true;
 }

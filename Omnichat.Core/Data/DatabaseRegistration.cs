@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Omnichat.Core.Deployment;
 
 namespace Omnichat.Core.Data;
 
@@ -11,6 +13,9 @@ public static class DatabaseRegistration
 {
     public static IHostApplicationBuilder AddOmnichatDatabase(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        // The provider decides which services exist, so it is read while registering; the validator reports a bad one.
         var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? DatabaseOptions.DefaultConnectionString;

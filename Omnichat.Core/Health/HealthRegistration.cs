@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Omnichat.Core.Deployment;
 
 namespace Omnichat.Core.Health;
 
@@ -6,7 +8,8 @@ internal static class HealthRegistration
 {
     public static IServiceCollection AddIntegrationChecks(this IServiceCollection services)
     {
-        services.AddOptions<HealthCheckOptions>().BindConfiguration(HealthCheckOptions.SectionName);
+        services.AddValidatedOptions<HealthCheckOptions>(HealthCheckOptions.SectionName);
+        services.AddSingleton<IValidateOptions<HealthCheckOptions>, HealthCheckOptionsValidator>();
         services.AddSingleton<CheckResultRecorder>();
         services.AddTransient<IntegrationChecker>();
         services.AddTransient<CheckNowService>();

@@ -15,7 +15,8 @@ internal static class ScheduleRegistration
     public static IHostApplicationBuilder AddIntegrationCheckSchedule(this IHostApplicationBuilder builder)
     {
         var health = builder.Configuration.GetSection(HealthCheckOptions.SectionName).Get<HealthCheckOptions>() ?? new HealthCheckOptions();
-        if (!health.SchedulerEnabled)
+        // An invalid cron expression is reported with every other configuration problem by HealthCheckOptionsValidator.
+        if (!health.SchedulerEnabled || !CronSchedule.IsValid(health.Schedule))
         {
             return builder;
         }

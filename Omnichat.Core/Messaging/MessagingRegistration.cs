@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Omnichat.Core.Deployment;
 
 namespace Omnichat.Core.Messaging;
 
@@ -17,7 +19,8 @@ internal static class MessagingRegistration
         services.AddSingleton<ReceiverWatch>();
         services.AddTransient<ReplyService>();
         services.AddTransient<InboxService>();
-        services.AddOptions<CustomerProfileOptions>().BindConfiguration(CustomerProfileOptions.SectionName);
+        services.AddValidatedOptions<CustomerProfileOptions>(CustomerProfileOptions.SectionName);
+        services.AddSingleton<IValidateOptions<CustomerProfileOptions>, CustomerProfileOptionsValidator>();
         services.AddSingleton<CustomerProfileSignal>();
         services.AddTransient<CustomerProfileLookup>();
         services.AddHostedService<CustomerProfileWorker>();

@@ -2,7 +2,7 @@ namespace Omnichat.Core.Notifications;
 
 /// <summary>
 /// Configuration section "Email": who e-mails come from, how they leave (SMTP, or <c>.eml</c> files in a pickup
-/// directory when no SMTP host is set), the console link they carry and how the outbox retries.
+/// directory when no SMTP host is set), and how the outbox retries.
 /// </summary>
 public sealed class EmailOptions
 {
@@ -14,9 +14,6 @@ public sealed class EmailOptions
 
     /// <summary>Where <c>.eml</c> files are written while no SMTP host is configured.</summary>
     public string PickupDirectory { get; set; } = DefaultPickupDirectory;
-
-    /// <summary>The console's address as people reach it, for links in e-mails; empty means the first of <c>Urls</c>.</summary>
-    public string ConsoleUrl { get; set; } = "";
 
     /// <summary>How often the outbox looks for due e-mails when nobody signals it.</summary>
     public int DispatchIntervalSeconds { get; set; } = 5;

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Omnichat.Core.Deployment;
 
 namespace Omnichat.Core.Notifications;
 
 /// <summary>Checks the whole "Email" section at start and reports every problem at once, so one restart fixes them all.</summary>
-internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+internal sealed class EmailOptionsValidator(DeploymentMode mode) : IValidateOptions<EmailOptions>
 {
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
@@ -33,10 +34,10 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         {
             problems.Add($"Email:From '{options.From}' is not a valid e-mail address.");
         }
-        if (!Uri.TryCreate(options.ConsoleUrl, UriKind.Absolute, out var consoleUrl)
-            || (consoleUrl.Scheme != Uri.UriSchemeHttp && consoleUrl.Scheme != Uri.UriSchemeHttps))
+        if (!options.UsesSmtp && mode.RequiresProductionSettings)
         {
-            problems.Add($"Email:ConsoleUrl '{options.ConsoleUrl}' must be an absolute http or https URL.");
+            problems.Add("Email:Smtp:Host is required outside Development (with Email:From): without an SMTP server reminder " +
+                "e-mails are only written as files to Email:PickupDirectory and nobody receives them.");
         }
         if (options.DispatchIntervalSeconds < 1)
         {

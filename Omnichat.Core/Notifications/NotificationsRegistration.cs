@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Omnichat.Core.Deployment;
 using Omnichat.Core.Notifications.Sending;
 using Omnichat.Core.Notifications.Templates;
 
@@ -15,8 +16,7 @@ public static class NotificationsRegistration
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IPostConfigureOptions<EmailOptions>, ConsoleUrlDefault>();
+        services.AddValidatedOptions<EmailOptions>(EmailOptions.SectionName);
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
 
         // Chosen once: a host in configuration means SMTP; none means .eml files, so a demo never loses a reminder.

@@ -6,8 +6,12 @@ public static class DemoAccounts
     public const string DemoShop = "Demo Shop";
     public const string OtherShop = "Other Shop";
 
-    /// <summary>Every demo account's password. Public on purpose: demo mode is for trying the console out.</summary>
+    /// <summary>Every demo account's password in Development. Public on purpose: demo mode is for trying the console out.</summary>
     public const string Password = "Omnichat-demo-1";
+
+    /// <summary>A password for one start of a sandbox outside Development; it meets Identity's default rules.</summary>
+    public static string RandomPassword() =>
+        "Demo-" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y') + "-7a";
 
     public static readonly DemoAccount Admin = new("admin@demo.local", "王小明 (Demo admin)", Roles.TeamAdmin, DemoShop);
     public static readonly DemoAccount Agent = new("agent@demo.local", "陳美玲 (Demo agent)", Roles.Agent, DemoShop);

@@ -1,39 +1,44 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Omnichat.Core.Data;
+using Omnichat.Core.Deployment;
 
 namespace Omnichat.Core.Teams;
 
 /// <summary>
-/// Start-up seeding: the three roles always; the demo teams and accounts of <see cref="DemoAccounts"/> only in demo mode.
-/// Runs on every start and converges on the same state, so restarts, password changes and edits by hand are undone.
-/// With demo mode off the demo accounts lose their password, so a database that once ran the demo keeps no
-/// well-known credentials.
+/// Start-up seeding: the three roles always; the demo teams and accounts of <see cref="DemoAccounts"/> only in demo mode
+/// (the sandbox on). Runs on every start and converges on the same state, so restarts, password changes and edits by
+/// hand are undone. The published password works only in Development: a sandbox on a server gets a random one each
+/// start, written once to the log. With demo mode off the demo accounts lose their password, so a database that once
+/// ran the demo keeps no well-known credentials.
 /// </summary>
 public sealed class DemoSeeder(
     RoleManager<IdentityRole> roleManager,
     UserManager<ConsoleUser> userManager,
     IDbContextFactory<OmnichatDbContext> dbFactory,
+    DeploymentMode mode,
     TimeProvider timeProvider,
     ILogger<DemoSeeder> logger)
 {
-    /// <summary>Demo mode follows the sandbox switch (design.md: "Demo mode (the sandbox on)"); on unless turned off.</summary>
-    public const string EnabledKey = "Sandbox:Enabled";
-
-    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue(EnabledKey, defaultValue: true);
-
-    public async Task SeedAsync(bool demoEnabled, CancellationToken cancellationToken)
+    public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await EnsureRolesAsync(cancellationToken);
-        if (demoEnabled)
+        if (mode.SandboxEnabled)
         {
+            var password = mode.IsDevelopment ? DemoAccounts.Password : DemoAccounts.RandomPassword();
             var teamIds = await EnsureTeamsAsync(cancellationToken);
             foreach (var account in DemoAccounts.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await EnsureAccountAsync(account, account.TeamName is null ? null : teamIds[account.TeamName]);
+                await EnsureAccountAsync(account, account.TeamName is null ? null : teamIds[account.TeamName], password);
+            }
+            if (!mode.IsDevelopment)
+            {
+                // The one place this start's password is told: a sandbox on a server must not open with the published one.
+                logger.LogWarning(
+                    "The Facebook sandbox is on outside Development ({SettingKey}=true), so demo accounts do not take the published " +
+                    "password. Their password until the next start: {DemoPassword}", DeploymentMode.SandboxEnabledKey, password);
             }
         }
         else
@@ -72,7 +77,7 @@ public sealed class DemoSeeder(
         return teams.ToDictionary(t => t.Key, t => t.Value.Id);
     }
 
-    private async Task EnsureAccountAsync(DemoAccount account, Guid? teamId)
+    private async Task EnsureAccountAsync(DemoAccount account, Guid? teamId, string password)
     {
         var user = await userManager.FindByEmailAsync(account.Email);
         if (user is null)
@@ -85,7 +90,7 @@ public sealed class DemoSeeder(
                 DisplayName = account.DisplayName,
                 TeamId = teamId,
             };
-            Succeeded(await userManager.CreateAsync(user, DemoAccounts.Password), $"create {account.Email}");
+            Succeeded(await userManager.CreateAsync(user, password), $"create {account.Email}");
             logger.LogInformation("Created demo account {Email} ({Role})", account.Email, account.Role);
         }
         else if (user.DisplayName != account.DisplayName || user.TeamId != teamId)
@@ -97,12 +102,12 @@ public sealed class DemoSeeder(
 
         if (!await userManager.HasPasswordAsync(user))
         {
-            Succeeded(await userManager.AddPasswordAsync(user, DemoAccounts.Password), $"set the password of {account.Email}");
+            Succeeded(await userManager.AddPasswordAsync(user, password), $"set the password of {account.Email}");
         }
-        else if (!await userManager.CheckPasswordAsync(user, DemoAccounts.Password))
+        else if (!await userManager.CheckPasswordAsync(user, password))
         {
             var token = await userManager.GeneratePasswordResetTokenAsync(user);
-            Succeeded(await userManager.ResetPasswordAsync(user, token, DemoAccounts.Password), $"reset the password of {account.Email}");
+            Succeeded(await userManager.ResetPasswordAsync(user, token, password), $"reset the password of {account.Email}");
             logger.LogInformation("Reset the password of demo account {Email}", account.Email);
         }
         await userManager.SetLockoutEndDateAsync(user, null);

@@ -32,12 +32,20 @@ public abstract class ComponentTestBase : IAsyncLifetime
         });
         Context.Services.AddOmnichatLocalization();
         Context.Services.AddScoped<CurrentCaller>();
+        // Read at the first render, so a test may set Mode before it.
+        Context.Services.AddSingleton(_ => Mode);
         databasePath = ChannelServices.AddForComponents(Context.Services);
         Authorization = Context.AddAuthorization();
         UseCulture(ConsoleCultures.Default);
     }
 
+    /// <summary>What a newcomer's <c>dotnet run</c> is: Development with the sandbox.</summary>
+    protected static readonly Omnichat.Core.Deployment.DeploymentMode DevelopmentMode = new(IsDevelopment: true, SandboxEnabled: true, SandboxSetExplicitly: false);
+
     protected BunitContext Context { get; } = new();
+
+    /// <summary>The deployment the rendered components see; Development with the sandbox unless a test changes it.</summary>
+    protected Omnichat.Core.Deployment.DeploymentMode Mode { get; set; } = DevelopmentMode;
 
     protected BunitAuthorizationContext Authorization { get; }
 

@@ -16,6 +16,8 @@ public sealed class GraphClientRegistrationTests
         var handler = new StubGraphHandler().Json("""{ "id": "780170842500000", "name": "Dana Admin" }""");
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration["Facebook:GraphBaseUrl"] = "";
+        builder.Configuration["Facebook:AppId"] = GraphTestClient.AppId;
+        builder.Configuration["Facebook:AppSecret"] = GraphTestClient.AppSecret;
         builder.Configuration["Facebook:GraphApiVersion"] = "v24.0";
         builder.Logging.AddProvider(logs);
         builder.AddOmnichatCore();

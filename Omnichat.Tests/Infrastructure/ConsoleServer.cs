@@ -3,7 +3,11 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omnichat.Core.Facebook;
+using Omnichat.Core.Messaging;
 
 namespace Omnichat.Tests.Infrastructure;
 
@@ -14,7 +18,8 @@ namespace Omnichat.Tests.Infrastructure;
 public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> settings = new();
-    private readonly List<Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>> serviceChanges = [];
+    private readonly List<Action<IServiceCollection>> serviceChanges = [];
+    private string environment = "Development";
 
     public ConsoleServer()
     {
@@ -43,8 +48,25 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>
+    /// No sandbox: the console is a real deployment's and needs a Meta app of its own. Graph and the dialog point at a
+    /// closed loopback port, so nothing leaves the machine.
+    /// </summary>
+    public ConsoleServer WithoutSandbox() => With("Sandbox:Enabled", "false")
+        .With("Facebook:AppId", "2000000000000001")
+        .With("Facebook:AppSecret", "test-only-app-secret-" + Guid.NewGuid().ToString("N"))
+        .With("Facebook:GraphBaseUrl", "http://127.0.0.1:9")
+        .With("Facebook:DialogBaseUrl", "http://127.0.0.1:9");
+
+    /// <summary>The hosting environment, Development unless a test checks another one's rules.</summary>
+    public ConsoleServer WithEnvironment(string name)
+    {
+        environment = name;
+        return this;
+    }
+
     /// <summary>Replaces services before the server starts (e.g. a <c>FakeTimeProvider</c> shared by the console and its sandbox).</summary>
-    public ConsoleServer WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> change)
+    public ConsoleServer WithServices(Action<IServiceCollection> change)
     {
         serviceChanges.Add(change);
         return this;
@@ -56,7 +78,9 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.ConfigureServices(change);
         }
-        builder.UseEnvironment("Testing");
+        // Development, as a newcomer's `dotnet run` (the sandbox and the published demo password); tests of a real
+        // deployment's rules choose Production with WithEnvironment.
+        builder.UseEnvironment(environment);
         // Outside Development the host does not map static web assets (blazor.web.js, MudBlazor's files) from the
         // build output; without them the browser tests' pages never start a circuit.
         builder.UseStaticWebAssets();
@@ -71,6 +95,11 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual Task InitializeAsync()
     {
         StartServer();
+        // A refused configuration ends Program before the host starts; say why instead of failing later on a closed port.
+        if (Logs.Lines.FirstOrDefault(l => l.StartsWith("Critical", StringComparison.Ordinal)) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
         return Task.CompletedTask;
     }
 
@@ -99,6 +128,7 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
+        var secrets = KnownSecrets();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -109,6 +139,36 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
         catch (IOException)
         {
             // SQLite may still hold the file for a moment on shutdown; the temp folder is cleaned by the OS.
+        }
+        // Every test server of the run checks its own log on the way out, so no test can leak a secret unnoticed.
+        LogSecrets.EnsureNoneIn(Logs.Lines, secrets);
+    }
+
+    /// <summary>The secrets this server knew, read while it still runs (a server that never started knows none).</summary>
+    private IReadOnlyList<string> KnownSecrets()
+    {
+        try
+        {
+            var facebook = Services.GetRequiredService<IOptions<FacebookOptions>>().Value;
+            var verifyToken = Services.GetRequiredService<WebhookVerifyToken>();
+            var secrets = new List<string> { facebook.AppSecret };
+            if (!string.IsNullOrEmpty(facebook.WebhookVerifyToken))
+            {
+                secrets.Add(facebook.WebhookVerifyToken);
+            }
+            try
+            {
+                secrets.Add(verifyToken.Value);
+            }
+            catch (InvalidOperationException)
+            {
+                // Start-up stopped before the token was made.
+            }
+            return secrets;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            return [];
         }
     }
 

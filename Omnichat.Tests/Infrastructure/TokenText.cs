@@ -14,6 +14,9 @@ public static partial class TokenText
         return match.Success ? text.Substring(Math.Max(0, match.Index - 60), Math.Min(text.Length - Math.Max(0, match.Index - 60), match.Length + 120)) : null;
     }
 
+    /// <summary>The text with every token-shaped part replaced, safe to print in a failure message.</summary>
+    public static string Mask(string text) => Pattern().Replace(text, "EAA<token>");
+
     [GeneratedRegex("EAA[A-Za-z0-9]{40,}")]
     private static partial Regex Pattern();
 }

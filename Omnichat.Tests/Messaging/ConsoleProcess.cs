@@ -35,7 +35,7 @@ public sealed class ConsoleProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["ConnectionStrings__Omnichat"] = $"Data Source={Path.Combine(dataFolder, "omnichat.db")}";
         start.Environment["Sandbox__StatePath"] = Path.Combine(dataFolder, "sandbox.json");
@@ -49,6 +49,43 @@ public sealed class ConsoleProcess : IDisposable
         console.process.BeginErrorReadLine();
         await console.WaitUntilHealthyAsync(baseAddress);
         return console;
+    }
+
+    /// <summary>
+    /// Runs the console with exactly these settings (environment variables, e.g. <c>Console__PublicUrl</c>) until it
+    /// exits by itself, for start-ups that must refuse; a console still running after <paramref name="timeout"/> is killed.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string environment, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
+        var dll = ConsoleDll();
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        using var console = new ConsoleProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        console.process.OutputDataReceived += (_, e) => console.Append(e.Data);
+        console.process.ErrorDataReceived += (_, e) => console.Append(e.Data);
+        console.process.BeginOutputReadLine();
+        console.process.BeginErrorReadLine();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await console.process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The console was still running after {timeout}:\n{console.Output}");
+        }
+        console.process.WaitForExit();
+        return (console.process.ExitCode, console.Output);
     }
 
     /// <summary>Like a power cut for the process: no shutdown hooks, no graceful drain.</summary>

@@ -2,17 +2,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Omnichat.Core.Deployment;
 using Omnichat.Core.Notifications;
 
 namespace Omnichat.Tests.Notifications;
 
 public sealed class EmailOptionsValidatorTests
 {
-    private static EmailOptions Bind(params (string Key, string Value)[] settings)
+    private static EmailOptions Bind(params (string Key, string Value)[] settings) => BindIn(Environments.Development, settings);
+
+    private static EmailOptions BindIn(string environment, params (string Key, string Value)[] settings)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddOmnichatDeployment();
         builder.AddNotifications();
         using var services = builder.Services.BuildServiceProvider();
         return services.GetRequiredService<IOptions<EmailOptions>>().Value;
@@ -41,18 +45,25 @@ public sealed class EmailOptionsValidatorTests
     }
 
     [Fact]
-    public void Bind_NoConsoleUrl_UsesFirstOfUrlsWithARealHost()
+    public void Bind_NothingConfiguredInDevelopment_WritesPickupFiles()
     {
-        var options = Bind(("Urls", "http://0.0.0.0:5066;https://127.0.0.1:5067"));
+        var options = Bind();
 
-        options.ConsoleUrl.ShouldBe("http://127.0.0.1:5066");
+        options.UsesSmtp.ShouldBeFalse();
         options.PickupDirectory.ShouldBe("data/mail");
         options.MaxAttempts.ShouldBe(10);
     }
 
     [Fact]
-    public void Bind_NothingConfigured_DefaultsToLocalConsole()
+    public void Validate_NoSmtpHostInProduction_SaysNobodyWouldReceiveReminders()
     {
-        Bind().ConsoleUrl.ShouldBe("http://127.0.0.1:5000");
+        Should.Throw<OptionsValidationException>(() => BindIn(Environments.Production, ("Sandbox:Enabled", "false")))
+            .Message.ShouldContain("Email:Smtp:Host is required outside Development");
+    }
+
+    [Fact]
+    public void Validate_NoSmtpHostInProductionWithSandbox_AllowsPickupFiles()
+    {
+        BindIn(Environments.Production, ("Sandbox:Enabled", "true")).UsesSmtp.ShouldBeFalse();
     }
 }

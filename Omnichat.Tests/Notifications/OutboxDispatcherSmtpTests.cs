@@ -21,7 +21,7 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
             .With("Email:Smtp:Host", "127.0.0.1")
             .With("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("Email:From", "Omnichat <alerts@omnichat.test>")
-            .With("Email:ConsoleUrl", "https://console.omnichat.test")
+            .With("Console:PublicUrl", "https://console.omnichat.test")
             // The hosted dispatcher only wakes on a signal during these tests; the tests drive their own dispatchers.
             .With("Email:DispatchIntervalSeconds", "3600"));
         outbox = new Outbox(server);

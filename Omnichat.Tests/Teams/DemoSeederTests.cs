@@ -79,9 +79,8 @@ public sealed class DemoSeederTests : IAsyncLifetime
 
     private async Task StartAndStopAsync(bool sandbox)
     {
-        IAsyncLifetime server = new ConsoleServer()
-            .With("ConnectionStrings:Omnichat", ConnectionString)
-            .With("Sandbox:Enabled", sandbox ? "true" : "false");
+        var console = new ConsoleServer().With("ConnectionStrings:Omnichat", ConnectionString);
+        IAsyncLifetime server = sandbox ? console.With("Sandbox:Enabled", "true") : console.WithoutSandbox();
         await server.InitializeAsync();
         await server.DisposeAsync();
     }

@@ -1,13 +1,15 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Omnichat.Core.Deployment;
 using Omnichat.Core.Facebook;
 using Omnichat.Console.Sandbox.World;
 
 namespace Omnichat.Console.Sandbox.Dialog;
 
 /// <summary>What finishing or cancelling the consent dialog does; the dialog pages and the control API share it.</summary>
-public sealed class ConsentService(SandboxWorld world, SandboxUrls urls, IOptions<FacebookOptions> facebook, ILogger<ConsentService> logger)
+public sealed class ConsentService(SandboxWorld world, SandboxUrls urls, IOptions<FacebookOptions> facebook, IOptions<ConsoleOptions> console,
+    ILogger<ConsentService> logger)
 {
     /// <summary>Why the dialog must not redirect back (an error page instead), or null when it may.</summary>
     public string? ValidateClient(string? clientId, string? redirectUri, string? requestOrigin = null)
@@ -21,7 +23,7 @@ public sealed class ConsentService(SandboxWorld world, SandboxUrls urls, IOption
             return "The redirect_uri is missing or not an absolute URL.";
         }
         // Meta only redirects to URIs listed in the app settings; the sandbox's list is "this console".
-        var allowed = new[] { urls.ConsoleBaseUrl, requestOrigin }
+        var allowed = new[] { console.Value.PublicUrl, urls.ConsoleBaseUrl, requestOrigin }
             .Where(origin => origin is not null)
             .Any(origin => Uri.TryCreate(origin + "/", UriKind.Absolute, out var root)
                 && root.Scheme == target.Scheme

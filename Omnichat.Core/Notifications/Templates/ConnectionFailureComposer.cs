@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
+using Omnichat.Core.Deployment;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Notifications.Templates;
 
 /// <summary>Writes the connection-failure reminder for one team, in the team's language, linking to its channels page.</summary>
-public sealed class ConnectionFailureComposer(EmailRenderer renderer, IOptions<EmailOptions> options)
+public sealed class ConnectionFailureComposer(EmailRenderer renderer, IOptions<ConsoleOptions> console)
 {
     /// <summary>The console route design.md keeps stable for links like this one.</summary>
     public const string ChannelsPath = "/channels/facebook";
@@ -12,7 +13,7 @@ public sealed class ConnectionFailureComposer(EmailRenderer renderer, IOptions<E
     public async Task<ComposedEmail> ComposeAsync(Team team, ConnectionFailurePayload payload, CancellationToken cancellationToken)
     {
         var model = new ConnectionFailureEmailModel(
-            team.Name, payload.Pages, options.Value.ConsoleUrl.TrimEnd('/') + ChannelsPath, EmailWords.For(team.Culture));
+            team.Name, payload.Pages, console.Value.Link(ChannelsPath), EmailWords.For(team.Culture));
         var html = await renderer.RenderAsync<ConnectionFailureEmail>(
             new Dictionary<string, object?> { [nameof(ConnectionFailureEmail.Model)] = model }, cancellationToken);
         return new ComposedEmail(

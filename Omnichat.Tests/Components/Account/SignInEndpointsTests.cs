@@ -49,7 +49,7 @@ public sealed class SignInEndpointsTests : IClassFixture<ConsoleServer>
     [Fact]
     public async Task Login_SandboxOff_HasNoDemoAccountsPanel()
     {
-        IAsyncLifetime sandboxOff = new ConsoleServer().With("Sandbox:Enabled", "false");
+        IAsyncLifetime sandboxOff = new ConsoleServer().WithoutSandbox();
         await sandboxOff.InitializeAsync();
         string html;
         try

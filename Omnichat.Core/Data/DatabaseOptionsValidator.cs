@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace Omnichat.Core.Data;
+
+internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        var problems = new List<string>();
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            problems.Add($"Database:Provider '{options.Provider}' is not supported by this build; use '{DatabaseProvider.Sqlite}'.");
+        }
+        if (options.SqliteSynchronous.ToUpperInvariant() is not ("FULL" or "NORMAL"))
+        {
+            problems.Add($"Database:SqliteSynchronous must be FULL or NORMAL (is '{options.SqliteSynchronous}').");
+        }
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
