@@ -106,7 +106,7 @@ public static class ConsoleRegistration
         // Before anything renders, so static pages, the circuit's first request and endpoints share the culture.
         app.UseRequestLocalization();
         // Called here, or WebApplication runs both before everything above: the redirect to sign-in would then
-        // go out without the security headers.
+        // go out without the security headers and be built before the forwarded headers are applied.
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
