@@ -10,6 +10,7 @@ using Quartz;
 namespace Omnichat.Tests.Health;
 
 /// <summary>A scheduled check that stops says so (/healthz, the log, support's strip) and is started again.</summary>
+[Collection(SchedulerCollection.Name)]
 public sealed class CheckOverdueTests
 {
     // Every 4 s: overdue about two runs and a half interval after the last one completed.

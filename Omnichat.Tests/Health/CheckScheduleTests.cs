@@ -5,6 +5,7 @@ using Omnichat.Tests.Infrastructure;
 namespace Omnichat.Tests.Health;
 
 /// <summary>The hourly schedule lives in the console's database: it survives restarts and makes up a missed run once.</summary>
+[Collection(SchedulerCollection.Name)]
 public sealed class CheckScheduleTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("omnichat-schedule-").FullName;
