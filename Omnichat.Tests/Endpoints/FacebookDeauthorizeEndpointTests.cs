@@ -24,8 +24,6 @@ public sealed class FacebookDeauthorizeEndpointTests : IClassFixture<ConsoleServ
     private async Task<HttpStatusCode> PostAsync(HttpContent content)
     {
         using var client = server.CreateHttpClient();
-        // As a well-behaved client sending a large body does: the server may answer before reading it, as it does here.
-        client.DefaultRequestHeaders.ExpectContinue = true;
         using var response = await client.PostAsync(FacebookDeauthorizeEndpoints.Path.TrimStart('/'), content);
         return response.StatusCode;
     }
@@ -50,40 +48,41 @@ public sealed class FacebookDeauthorizeEndpointTests : IClassFixture<ConsoleServ
         server.Logs.Lines.ShouldContain(line => line.Contains("Rejected a deauthorize callback"));
     }
 
+    // Both over a raw socket: the server answers without reading the whole body and closes the connection, and
+    // HttpClient (which waits only a second for 100-continue) would report the broken pipe instead of that answer.
     [Fact]
-    public async Task Post_TenMegabyteForm_Answers400()
-    {
-        var signed = SandboxSignedRequest.ForDeauthorize(UnknownUser, DateTimeOffset.UtcNow, AppSecret);
-
-        (await PostAsync(Form(signed + new string('A', 10 * 1024 * 1024)))).ShouldBe(HttpStatusCode.BadRequest);
-    }
+    public async Task Post_TenMegabyteForm_Answers400() =>
+        (await PostRawAsync("Content-Length: " + (10 * 1024 * 1024), "signed_request=".PadRight(64 * 1024, 'A'))).ShouldBe("HTTP/1.1 400 Bad Request");
 
     [Fact]
-    public async Task Post_TenMegabyteChunkedForm_Answers400()
+    public async Task Post_TenMegabyteChunkedForm_Answers400() =>
+        // A chunked body has no length to refuse up front: the server stops reading it part way.
+        (await PostRawAsync("Transfer-Encoding: chunked", $"{64 * 1024:x}\r\n" + "signed_request=".PadRight(64 * 1024, 'A') + "\r\n"))
+            .ShouldBe("HTTP/1.1 400 Bad Request");
+
+    /// <summary>Posts a form of 10 MB in pieces until the server answers; returns the answer's status line.</summary>
+    private async Task<string?> PostRawAsync(string lengthHeader, string piece)
     {
-        // Over a raw socket: a chunked body has no length to refuse up front, so the server stops reading it part way
-        // and answers; HttpClient would report the broken pipe of the unsent rest instead of that answer.
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, server.Port);
         var stream = tcp.GetStream();
         var head = $"POST {FacebookDeauthorizeEndpoints.Path} HTTP/1.1\r\nHost: 127.0.0.1:{server.Port}\r\n"
-            + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n";
+            + $"Content-Type: application/x-www-form-urlencoded\r\n{lengthHeader}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
         var reading = new StreamReader(stream, Encoding.ASCII).ReadLineAsync();
-        var chunk = Encoding.ASCII.GetBytes($"{64 * 1024:x}\r\n" + "signed_request=".PadRight(64 * 1024, 'A') + "\r\n");
+        var bytes = Encoding.ASCII.GetBytes(piece);
         try
         {
-            for (var sent = 0; sent < 10 * 1024 * 1024 && !reading.IsCompleted; sent += chunk.Length)
+            for (var sent = 0; sent < 10 * 1024 * 1024 && !reading.IsCompleted; sent += bytes.Length)
             {
-                await stream.WriteAsync(chunk);
+                await stream.WriteAsync(bytes);
             }
         }
         catch (IOException)
         {
             // The server closed the connection after answering: the rest of the body is not wanted.
         }
-
-        (await reading.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe("HTTP/1.1 400 Bad Request");
+        return await reading.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
