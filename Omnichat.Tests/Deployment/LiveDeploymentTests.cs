@@ -49,6 +49,21 @@ public sealed class LiveDeploymentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SandboxPanel_PersonWithBrowser_GetsTheConsolesNotFoundPage()
+    {
+        using var client = server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain(Text.ZhTw(Omnichat.Console.Resources.SharedStrings.ResourceManager, nameof(Omnichat.Console.Resources.SharedStrings.NotFoundTitle)));
+        html.ShouldNotContain("Control panel");
+    }
+
+    [Fact]
     public async Task SignInPage_SandboxOff_ShowsNoStripAndNoDemoAccounts()
     {
         using var client = server.CreateHttpClient();

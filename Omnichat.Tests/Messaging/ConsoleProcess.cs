@@ -27,26 +27,15 @@ public sealed class ConsoleProcess : IDisposable
 
     public static async Task<ConsoleProcess> StartAsync(Uri baseAddress, string dataFolder)
     {
-        var dll = ConsoleDll();
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        var console = Launch("Development", new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
-        start.Environment["ConnectionStrings__Omnichat"] = $"Data Source={Path.Combine(dataFolder, "omnichat.db")}";
-        start.Environment["Sandbox__StatePath"] = Path.Combine(dataFolder, "sandbox.json");
-        start.Environment["Email__PickupDirectory"] = Path.Combine(dataFolder, "mail");
-        start.Environment["HealthCheck__SchedulerEnabled"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var console = new ConsoleProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
-        console.process.OutputDataReceived += (_, e) => console.Append(e.Data);
-        console.process.ErrorDataReceived += (_, e) => console.Append(e.Data);
-        console.process.BeginOutputReadLine();
-        console.process.BeginErrorReadLine();
+            ["Urls"] = baseAddress.ToString().TrimEnd('/'),
+            ["ConnectionStrings__Omnichat"] = $"Data Source={Path.Combine(dataFolder, "omnichat.db")}",
+            ["Sandbox__StatePath"] = Path.Combine(dataFolder, "sandbox.json"),
+            ["Email__PickupDirectory"] = Path.Combine(dataFolder, "mail"),
+            ["HealthCheck__SchedulerEnabled"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
         await console.WaitUntilHealthyAsync(baseAddress);
         return console;
     }
@@ -56,6 +45,23 @@ public sealed class ConsoleProcess : IDisposable
     /// exits by itself, for start-ups that must refuse; a console still running after <paramref name="timeout"/> is killed.
     /// </summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string environment, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
+        using var console = Launch(environment, settings);
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await console.process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The console was still running after {timeout}:\n{console.Output}");
+        }
+        console.process.WaitForExit();
+        return (console.process.ExitCode, console.Output);
+    }
+
+    /// <summary>The built console in its own process, with exactly these settings as environment variables, its output kept.</summary>
+    private static ConsoleProcess Launch(string environment, IReadOnlyDictionary<string, string> settings)
     {
         var dll = ConsoleDll();
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
@@ -70,22 +76,12 @@ public sealed class ConsoleProcess : IDisposable
         {
             start.Environment[key] = value;
         }
-        using var console = new ConsoleProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        var console = new ConsoleProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
         console.process.OutputDataReceived += (_, e) => console.Append(e.Data);
         console.process.ErrorDataReceived += (_, e) => console.Append(e.Data);
         console.process.BeginOutputReadLine();
         console.process.BeginErrorReadLine();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await console.process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The console was still running after {timeout}:\n{console.Output}");
-        }
-        console.process.WaitForExit();
-        return (console.process.ExitCode, console.Output);
+        return console;
     }
 
     /// <summary>Like a power cut for the process: no shutdown hooks, no graceful drain.</summary>
