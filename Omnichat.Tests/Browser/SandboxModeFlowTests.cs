@@ -31,6 +31,8 @@ public sealed partial class SandboxModeFlowTests(BrowserFixture browser) : Brows
         strip.ShouldNotBeNull();
         strip.Width.ShouldBeLessThanOrEqualTo(390);
         await ScreenshotAsync(page, "channels-sandbox-strip-phone");
+        server.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal))
+            .ShouldBeEmpty();
     }
 
     [GeneratedRegex(@"next start: (\S+)")]
