@@ -72,6 +72,7 @@ public static class ConsoleRegistration
         catch (ConfigurationRefusedException refused)
         {
             app.Logger.LogCritical("{Refusal}", refused.Message);
+            StartupLog.Flush(app.Services);
             return false;
         }
         StartupNotices.Log(app);

@@ -4,12 +4,18 @@ using Omnichat.Console.Components;
 using Omnichat.Console.Components.Account;
 using Omnichat.Console.Endpoints;
 using Omnichat.Console.Sandbox;
+using Omnichat.Console.Sandbox.Hosting;
 using Omnichat.Core;
 
 // `benchmark health|support-list ...` measures the console instead of serving it (README, "Benchmarks").
 if (await BenchmarkCommand.TryRunAsync(args) is int exitCode)
 {
     return exitCode;
+}
+// `sandbox` serves only the built-in Facebook, in a process of its own that outlives the console (README, "Sandbox").
+if (await SandboxCommand.TryRunAsync(args) is int sandboxExitCode)
+{
+    return sandboxExitCode;
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -22,7 +22,7 @@ public sealed class SandboxFacebookOptionsValidator(DeploymentMode mode) : IVali
         {
             if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.AbsolutePath.StartsWith(SandboxUrls.PathPrefix, StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add($"{key} '{value}' points at the built-in sandbox, which is off (Sandbox:Enabled). Use Meta's address or turn the sandbox on.");
+                problems.Add($"{key} '{value}' points at the built-in sandbox, which is off (Sandbox:Enabled). Use Meta's address, turn the sandbox on, or for a sandbox in its own process set Sandbox:Url.");
             }
         }
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

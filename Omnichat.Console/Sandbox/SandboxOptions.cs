@@ -12,7 +12,12 @@ public sealed class SandboxOptions
     public string StatePath { get; set; } = "data/sandbox.json";
     /// <summary>Meta drops a page's subscription after about an hour of failed webhooks (the old docs said 8 h).</summary>
     public int WebhookFailureUnsubscribeMinutes { get; set; } = 60;
-    /// <summary>Where webhooks go; empty means this console's own /webhooks/facebook (tests point it elsewhere to see retries).</summary>
+    /// <summary>
+    /// For the sandbox running as its own process (<c>-- sandbox</c>): the console it plays Facebook for, where its
+    /// webhooks, deauthorize callbacks and consent redirects go. Empty inside the console: the console's own address.
+    /// </summary>
+    public string ConsoleUrl { get; set; } = "";
+    /// <summary>Where webhooks go; empty means the console's /webhooks/facebook (tests point it elsewhere to see retries).</summary>
     public string WebhookUrl { get; set; } = "";
     /// <summary>The first retry of a webhook the console did not answer 200; each next one waits twice as long.</summary>
     public int WebhookRetryDelayMs { get; set; } = 500;

@@ -15,6 +15,11 @@ public sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
         {
             problems.Add($"Sandbox:WebhookUrl '{options.WebhookUrl}' must be an absolute URL (or empty for this console).");
         }
+        if (!string.IsNullOrEmpty(options.ConsoleUrl)
+            && (!Uri.TryCreate(options.ConsoleUrl, UriKind.Absolute, out var console) || console.Scheme is not ("http" or "https")))
+        {
+            problems.Add($"Sandbox:ConsoleUrl '{options.ConsoleUrl}' must be the console's address, e.g. http://127.0.0.1:5000.");
+        }
         foreach (var (key, value) in new[]
         {
             ("Sandbox:WebhookFailureUnsubscribeMinutes", options.WebhookFailureUnsubscribeMinutes),

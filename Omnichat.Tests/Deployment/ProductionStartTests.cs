@@ -1,4 +1,4 @@
-using Omnichat.Tests.Messaging;
+using Omnichat.Tests.Infrastructure;
 
 namespace Omnichat.Tests.Deployment;
 

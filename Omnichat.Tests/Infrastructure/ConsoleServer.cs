@@ -174,10 +174,5 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static int FreeLoopbackPort() => FreePort();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPorts.Next();
 }

@@ -45,6 +45,8 @@ public static class StateView
                 ["subscribedApps"] = Strings(page.SubscribedApps.Keys),
                 ["subscribedFields"] = fields,
                 ["messagingRestricted"] = page.MessagingRestricted,
+                // Since when webhooks to the console have failed (null while they arrive): Meta drops the subscription after an hour.
+                ["webhookFailingSince"] = page.WebhookFailingSince,
                 ["customers"] = JsonSerializer.SerializeToNode(page.Customers.Values, WorldFile.JsonOptions),
             });
         }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using Omnichat.Tests.Infrastructure;
 using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
@@ -21,7 +22,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private SmtpServer.SmtpServer? server;
     private Task? running;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPorts.Next();
 
     public IReadOnlyList<ReceivedMail> Messages => received.ToList();
 
@@ -78,13 +79,6 @@ public sealed class SmtpTestServer : IAsyncDisposable
             }
         }
         throw new InvalidOperationException($"The test SMTP server did not start on port {Port}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class CollectingStore(ConcurrentQueue<ReceivedMail> received) : MessageStore

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Omnichat.Tests.Messaging;
+namespace Omnichat.Tests.Infrastructure;
 
 /// <summary>
 /// The built console as a separate <c>dotnet</c> process, so a test can kill it the hard way (no graceful stop, no
-/// flushing) and start it again on the same database.
+/// flushing) and start it again on the same database; or the sandbox on its own (<c>-- sandbox</c>), which goes on
+/// retrying its webhooks while the console is down, as Meta does.
 /// </summary>
 public sealed class ConsoleProcess : IDisposable
 {
@@ -25,9 +26,10 @@ public sealed class ConsoleProcess : IDisposable
         }
     }
 
-    public static async Task<ConsoleProcess> StartAsync(Uri baseAddress, string dataFolder)
+    /// <param name="settings">More settings as environment variables, e.g. <c>Sandbox__Url</c>; they win over the defaults.</param>
+    public static async Task<ConsoleProcess> StartAsync(Uri baseAddress, string dataFolder, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var console = Launch("Development", new Dictionary<string, string>
+        var defaults = new Dictionary<string, string>
         {
             ["Urls"] = baseAddress.ToString().TrimEnd('/'),
             ["ConnectionStrings__Omnichat"] = $"Data Source={Path.Combine(dataFolder, "omnichat.db")}",
@@ -35,18 +37,44 @@ public sealed class ConsoleProcess : IDisposable
             ["Email__PickupDirectory"] = Path.Combine(dataFolder, "mail"),
             ["HealthCheck__SchedulerEnabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
-        });
-        await console.WaitUntilHealthyAsync(baseAddress);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            defaults[key] = value;
+        }
+        var console = Launch("Development", defaults);
+        await console.WaitUntilAnsweringAsync(new Uri(baseAddress, "healthz"));
         return console;
+    }
+
+    /// <summary>The sandbox in its own process at <paramref name="baseAddress"/>, keeping its world in <paramref name="statePath"/>.</summary>
+    public static async Task<ConsoleProcess> StartSandboxAsync(Uri baseAddress, Uri consoleAddress, string statePath,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["Urls"] = baseAddress.ToString().TrimEnd('/'),
+            ["Sandbox__ConsoleUrl"] = consoleAddress.ToString().TrimEnd('/'),
+            ["Sandbox__StatePath"] = statePath,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+        var sandbox = Launch("Development", all, "sandbox");
+        await sandbox.WaitUntilAnsweringAsync(new Uri(baseAddress, "sandbox/api/state"));
+        return sandbox;
     }
 
     /// <summary>
     /// Runs the console with exactly these settings (environment variables, e.g. <c>Console__PublicUrl</c>) until it
     /// exits by itself, for start-ups that must refuse; a console still running after <paramref name="timeout"/> is killed.
     /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string environment, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string environment, IReadOnlyDictionary<string, string> settings,
+        TimeSpan timeout, string arguments = "")
     {
-        using var console = Launch(environment, settings);
+        using var console = Launch(environment, settings, arguments);
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
@@ -61,10 +89,10 @@ public sealed class ConsoleProcess : IDisposable
     }
 
     /// <summary>The built console in its own process, with exactly these settings as environment variables, its output kept.</summary>
-    private static ConsoleProcess Launch(string environment, IReadOnlyDictionary<string, string> settings)
+    private static ConsoleProcess Launch(string environment, IReadOnlyDictionary<string, string> settings, string arguments = "")
     {
         var dll = ConsoleDll();
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}".TrimEnd())
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -112,9 +140,10 @@ public sealed class ConsoleProcess : IDisposable
         }
     }
 
-    private async Task WaitUntilHealthyAsync(Uri baseAddress)
+    /// <summary>Until <paramref name="probe"/> answers a success code; throws with the output if the process exits or never does.</summary>
+    private async Task WaitUntilAnsweringAsync(Uri probe)
     {
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -124,7 +153,7 @@ public sealed class ConsoleProcess : IDisposable
             }
             try
             {
-                using var response = await http.GetAsync("healthz");
+                using var response = await http.GetAsync(probe);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -140,7 +169,7 @@ public sealed class ConsoleProcess : IDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"The console did not become healthy:\n{Output}");
+        throw new TimeoutException($"{probe} never answered:\n{Output}");
     }
 
     /// <summary>The console's own build output (it has its appsettings.json and static assets), same configuration as the tests.</summary>
