@@ -29,7 +29,11 @@ public sealed class BenchmarkHost : IAsyncDisposable
     public IServiceProvider Services => app.Services;
     public GraphRequestCounter GraphRequests => app.Services.GetRequiredService<GraphRequestCounter>();
 
-    public static async Task<BenchmarkHost> StartAsync(int concurrency, CancellationToken cancellationToken)
+    public string DatabasePath => Path.Combine(folder, "omnichat.db");
+
+    /// <param name="settings">Settings over the benchmark's defaults, e.g. the check's schedule switched on.</param>
+    public static async Task<BenchmarkHost> StartAsync(int concurrency, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("omnichat-bench-").FullName;
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
@@ -55,6 +59,10 @@ public sealed class BenchmarkHost : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         builder.AddOmnichatCore();
         builder.AddOmnichatConsole();
         builder.Services.AddSingleton<GraphRequestCounter>();
