@@ -37,8 +37,7 @@ public static class SupportListBenchmark
         var path = Option(args, "--database") ?? Path.Combine("data", $"benchmark-support-{connections}-{days}.db");
         var reuse = args.Contains("--reuse");
         var connectionString = $"Data Source={path}";
-        var options = new DbContextOptionsBuilder<OmnichatDbContext>().UseSqlite(connectionString).Options;
-        var factory = new PooledDbContextFactory<OmnichatDbContext>(options);
+        var factory = OmnichatDatabase.CreateFactory(DatabaseProvider.Sqlite, connectionString);
         var now = DateTimeOffset.UtcNow;
 
         if (!reuse || !File.Exists(path))

@@ -7,9 +7,9 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
         var problems = new List<string>();
-        if (options.Provider != DatabaseProvider.Sqlite)
+        if (options.Provider is not (DatabaseProvider.Sqlite or DatabaseProvider.Postgres))
         {
-            problems.Add($"Database:Provider '{options.Provider}' is not supported by this build; use '{DatabaseProvider.Sqlite}'.");
+            problems.Add($"Database:Provider '{options.Provider}' is not supported; use '{DatabaseProvider.Sqlite}' or '{DatabaseProvider.Postgres}'.");
         }
         if (options.SqliteSynchronous.ToUpperInvariant() is not ("FULL" or "NORMAL"))
         {

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,48 +12,39 @@ public static class DatabaseRegistration
 {
     public static IHostApplicationBuilder AddOmnichatDatabase(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
-        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        var services = builder.Services;
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         // The provider decides which services exist, so it is read while registering; the validator reports a bad one.
         var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? DatabaseOptions.DefaultConnectionString;
-
-        var synchronous = options.SqliteSynchronous.ToUpperInvariant() is "NORMAL" ? "NORMAL" : "FULL";
-        builder.Services.AddDbContextFactory<OmnichatDbContext>(db =>
-        {
-            Configure(db, options.Provider, connectionString);
-            // Always, FULL included: a pooled connection that someone switched to NORMAL gets the configured level back.
-            if (options.Provider == DatabaseProvider.Sqlite)
-            {
-                db.AddInterceptors(new SqlitePragmas(synchronous));
-            }
-        });
+        var synchronous = options.SqliteSynchronous.ToUpperInvariant() is "NORMAL" ? "NORMAL" : DatabaseOptions.DefaultSqliteSynchronous;
+        services.AddOmnichatDatabase(options.Provider, connectionString, synchronous);
         return builder;
     }
 
-    internal static void Configure(DbContextOptionsBuilder db, string provider, string connectionString)
+    /// <summary>
+    /// The provider's context factory, handed out as <see cref="OmnichatDbContext"/>'s, and the context per scope: what
+    /// the console registers, and what tests that run Core services without the console register too.
+    /// </summary>
+    public static IServiceCollection AddOmnichatDatabase(this IServiceCollection services, string provider, string connectionString,
+        string sqliteSynchronous = DatabaseOptions.DefaultSqliteSynchronous)
     {
-        switch (provider)
+        if (provider == DatabaseProvider.Postgres)
         {
-            case DatabaseProvider.Sqlite:
-                EnsureSqliteFolder(connectionString);
-                db.UseSqlite(connectionString);
-                break;
-            default:
-                throw new InvalidOperationException(
-                    $"Database:Provider '{provider}' is not supported by this build; use '{DatabaseProvider.Sqlite}'.");
+            services.AddDbContextFactory<PostgresOmnichatDbContext>(db =>
+                OmnichatDatabase.Configure(db, DatabaseProvider.Postgres, connectionString, sqliteSynchronous));
+            services.AddSingleton<IDbContextFactory<OmnichatDbContext>, ProviderContextFactory<PostgresOmnichatDbContext>>();
         }
-    }
-
-    // A fresh clone has no data/ folder; SQLite will not create the directory itself.
-    private static void EnsureSqliteFolder(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
+        else
         {
-            Directory.CreateDirectory(folder);
+            services.AddDbContextFactory<SqliteOmnichatDbContext>(db =>
+                OmnichatDatabase.Configure(db, DatabaseProvider.Sqlite, connectionString, sqliteSynchronous));
+            services.AddSingleton<IDbContextFactory<OmnichatDbContext>, ProviderContextFactory<SqliteOmnichatDbContext>>();
         }
+        // Identity's stores and the Data Protection key ring ask for the context itself, per request scope.
+        services.AddScoped<OmnichatDbContext>(sp => sp.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContext());
+        return services;
     }
 }

@@ -9,7 +9,12 @@ using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Data;
 
-public sealed class OmnichatDbContext(DbContextOptions<OmnichatDbContext> options)
+/// <summary>
+/// The console's model, the same on every provider. Each provider has a context of its own deriving from this one
+/// (<see cref="SqliteOmnichatDbContext"/>, <see cref="PostgresOmnichatDbContext"/>) so each keeps its own migrations;
+/// everything else asks for this type.
+/// </summary>
+public abstract class OmnichatDbContext(DbContextOptions options)
     : IdentityDbContext<ConsoleUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Team> Teams => Set<Team>();

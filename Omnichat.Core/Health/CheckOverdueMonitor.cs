@@ -53,6 +53,15 @@ internal sealed class CheckOverdueMonitor(
             {
                 return;
             }
+            await using (var probe = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                if (!probe.Database.IsSqlite())
+                {
+                    // A clustered store recovers what a dead instance left; deleting fired triggers there could cut a
+                    // live instance's run. The error above is all this does.
+                    return;
+                }
+            }
             var scheduler = await schedulers.GetScheduler(cancellationToken);
             // A fired-trigger row of a run that no process is executing would block the replacement trigger too.
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))

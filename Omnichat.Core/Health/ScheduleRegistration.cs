@@ -22,15 +22,31 @@ internal static class ScheduleRegistration
             return builder;
         }
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? DatabaseOptions.DefaultConnectionString;
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(connectionString);
+                if (database.Provider == DatabaseProvider.Postgres)
+                {
+                    // Several instances share one database: the store is clustered, so each firing runs on one of them,
+                    // and the runs of an instance that died are taken over by another (jobs that request recovery).
+                    store.UsePostgres(connectionString);
+                    store.UseClustering();
+                }
+                else
+                {
+                    store.UseSqlite(connectionString);
+                }
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });
-            quartz.AddJob<IntegrationCheckJob>(job => job.WithIdentity(IntegrationCheckJob.Key).StoreDurably());
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                // Each instance of a cluster needs an id of its own, made from the host name and the time.
+                quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId = true);
+            }
+            quartz.AddJob<IntegrationCheckJob>(job => job.WithIdentity(IntegrationCheckJob.Key).StoreDurably().RequestRecovery());
             quartz.AddTrigger(trigger => trigger
                 .ForJob(IntegrationCheckJob.Key)
                 .WithIdentity(ScheduleReconciler.TriggerKey)

@@ -20,7 +20,7 @@ internal static class ChannelServices
     public static string AddForComponents(IServiceCollection services)
     {
         var path = Path.Combine(Path.GetTempPath(), $"omnichat-bunit-{Guid.NewGuid():N}.db");
-        services.AddDbContextFactory<OmnichatDbContext>(db => db.UseSqlite($"Data Source={path}"));
+        services.AddOmnichatDatabase(DatabaseProvider.Sqlite, $"Data Source={path}");
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);

@@ -62,10 +62,6 @@ public sealed class OneEmailPerFailureMigrationTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private OmnichatDbContext Context()
-    {
-        var options = new DbContextOptionsBuilder<OmnichatDbContext>();
-        DatabaseRegistration.Configure(options, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "omnichat.db")}");
-        return new OmnichatDbContext(options.Options);
-    }
+    private OmnichatDbContext Context() =>
+        OmnichatDatabase.CreateContext(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "omnichat.db")}");
 }

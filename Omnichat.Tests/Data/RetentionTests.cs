@@ -24,7 +24,7 @@ public sealed class RetentionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         services = new ServiceCollection()
-            .AddDbContextFactory<OmnichatDbContext>(db => db.UseSqlite($"Data Source={databasePath}"))
+            .AddOmnichatDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}")
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
             .AddIntegrations()
             .BuildServiceProvider();

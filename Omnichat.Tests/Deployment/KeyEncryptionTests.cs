@@ -98,14 +98,13 @@ public sealed class KeyEncryptionTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static OmnichatDbContext Open(string path) =>
-        new(new DbContextOptionsBuilder<OmnichatDbContext>().UseSqlite($"Data Source={path}").Options);
+    private static OmnichatDbContext Open(string path) => OmnichatDatabase.CreateContext(DatabaseProvider.Sqlite, $"Data Source={path}");
 
     /// <summary>Token decryption as another process would set it up over that database file.</summary>
     private static TokenProtector ProtectorOver(string databasePath, X509Certificate2? certificate)
     {
         var services = new ServiceCollection();
-        services.AddDbContext<OmnichatDbContext>(db => db.UseSqlite($"Data Source={databasePath}"));
+        services.AddOmnichatDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}");
         var dataProtection = services.AddDataProtection()
             .SetApplicationName(DataProtectionRegistration.ApplicationName)
             .PersistKeysToDbContext<OmnichatDbContext>()

@@ -48,6 +48,10 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>On a database of its own in the test run's PostgreSQL cluster instead of a SQLite file.</summary>
+    public ConsoleServer WithPostgres() => With("Database:Provider", "Postgres")
+        .With("ConnectionStrings:Omnichat", PostgresServer.Shared.CreateDatabase());
+
     /// <summary>
     /// No sandbox: the console is a real deployment's and needs a Meta app of its own. Graph and the dialog point at a
     /// closed loopback port, so nothing leaves the machine.

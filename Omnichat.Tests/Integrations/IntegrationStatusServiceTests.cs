@@ -19,7 +19,7 @@ public sealed class IntegrationStatusServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         services = new ServiceCollection()
-            .AddDbContextFactory<OmnichatDbContext>(db => db.UseSqlite($"Data Source={databasePath}"))
+            .AddOmnichatDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}")
             .AddSingleton<TimeProvider>(new FakeTimeProvider(IntegrationData.Now))
             .AddIntegrations()
             .BuildServiceProvider();

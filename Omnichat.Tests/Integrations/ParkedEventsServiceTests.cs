@@ -20,7 +20,7 @@ public sealed class ParkedEventsServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         services = new ServiceCollection()
-            .AddDbContextFactory<OmnichatDbContext>(db => db.UseSqlite($"Data Source={databasePath}"))
+            .AddOmnichatDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}")
             .AddSingleton(TimeProvider.System)
             .AddIntegrations()
             .BuildServiceProvider();

@@ -61,11 +61,11 @@ public sealed class DurabilityKillTests(ITestOutputHelper output)
 
             using (var second = await ConsoleProcess.StartAsync(baseAddress, dataFolder))
             {
-                var options = new DbContextOptionsBuilder<OmnichatDbContext>().UseSqlite($"Data Source={Path.Combine(dataFolder, "omnichat.db")}").Options;
+                var database = $"Data Source={Path.Combine(dataFolder, "omnichat.db")}";
                 var waitUntil = DateTime.UtcNow + TimeSpan.FromSeconds(60);
                 while (true)
                 {
-                    await using var db = new OmnichatDbContext(options);
+                    await using var db = OmnichatDatabase.CreateContext(DatabaseProvider.Sqlite, database);
                     if (!await db.WebhookDeliveries.AnyAsync(d => d.State == WebhookDeliveryState.Received) || DateTime.UtcNow > waitUntil)
                     {
                         break;
@@ -73,7 +73,7 @@ public sealed class DurabilityKillTests(ITestOutputHelper output)
                     await Task.Delay(100);
                 }
 
-                await using var check = new OmnichatDbContext(options);
+                await using var check = OmnichatDatabase.CreateContext(DatabaseProvider.Sqlite, database);
                 var mids = await check.Messages.Where(m => m.Mid != null).Select(m => m.Mid!).ToListAsync();
                 var counts = mids.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
                 var lost = acknowledged.Where(m => !counts.ContainsKey(m)).ToList();

@@ -39,8 +39,7 @@ public sealed class OutageRetryTests(ITestOutputHelper output)
             using var sandbox = await ConsoleProcess.StartSandboxAsync(sandboxAddress, consoleAddress, Path.Combine(dataFolder, "sandbox.json"),
                 new Dictionary<string, string> { ["Sandbox__WebhookRetryMaxDelayMs"] = "1000" });
             using var control = new HttpClient { BaseAddress = new Uri(sandboxAddress, "sandbox/api/"), Timeout = TimeSpan.FromSeconds(10) };
-            var database = new DbContextOptionsBuilder<OmnichatDbContext>()
-                .UseSqlite($"Data Source={Path.Combine(dataFolder, "omnichat.db")}").Options;
+            var database = $"Data Source={Path.Combine(dataFolder, "omnichat.db")}";
 
             var first = await ConsoleProcess.StartAsync(consoleAddress, dataFolder, consoleSettings);
             try
@@ -62,7 +61,7 @@ public sealed class OutageRetryTests(ITestOutputHelper output)
             using var second = await ConsoleProcess.StartAsync(consoleAddress, dataFolder, consoleSettings);
             await InboxHoldsAsync(database, "during", During, second);
 
-            await using var db = new OmnichatDbContext(database);
+            await using var db = OmnichatDatabase.CreateContext(DatabaseProvider.Sqlite, database);
             var texts = await db.Messages.Where(m => m.Text != null).Select(m => m.Text!).ToListAsync();
             texts.GroupBy(t => t).ShouldAllBe(g => g.Count() == 1, "no message reaches the inbox twice");
             texts.Count.ShouldBe(Before + During);
@@ -95,14 +94,14 @@ public sealed class OutageRetryTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task InboxHoldsAsync(DbContextOptions<OmnichatDbContext> database, string label, int count, ConsoleProcess console)
+    private static async Task InboxHoldsAsync(string database, string label, int count, ConsoleProcess console)
     {
         var arrived = 0;
         try
         {
             await Eventually.TrueAsync(async () =>
             {
-                await using var db = new OmnichatDbContext(database);
+                await using var db = OmnichatDatabase.CreateContext(DatabaseProvider.Sqlite, database);
                 arrived = await db.Messages.CountAsync(m => m.Text != null && m.Text.StartsWith(label + " "));
                 return arrived >= count;
             }, TimeSpan.FromSeconds(60));

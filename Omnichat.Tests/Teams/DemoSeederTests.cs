@@ -85,8 +85,7 @@ public sealed class DemoSeederTests : IAsyncLifetime
         await server.DisposeAsync();
     }
 
-    private OmnichatDbContext CreateDb() =>
-        new(new DbContextOptionsBuilder<OmnichatDbContext>().UseSqlite(ConnectionString).Options);
+    private OmnichatDbContext CreateDb() => OmnichatDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

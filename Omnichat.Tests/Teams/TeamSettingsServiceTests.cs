@@ -19,7 +19,7 @@ public sealed class TeamSettingsServiceTests : IAsyncLifetime
     {
         services = new ServiceCollection()
             .AddLogging()
-            .AddDbContextFactory<OmnichatDbContext>(db => db.UseSqlite($"Data Source={databasePath}"))
+            .AddOmnichatDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}")
             .AddTeams()
             .BuildServiceProvider();
         service = services.GetRequiredService<TeamSettingsService>();

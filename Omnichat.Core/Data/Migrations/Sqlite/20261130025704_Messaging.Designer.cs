@@ -8,9 +8,9 @@ using Omnichat.Core.Data;
 
 #nullable disable
 
-namespace Omnichat.Core.Data.Migrations
+namespace Omnichat.Core.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(OmnichatDbContext))]
+    [DbContext(typeof(SqliteOmnichatDbContext))]
     [Migration("20261130025704_Messaging")]
     partial class Messaging
     {

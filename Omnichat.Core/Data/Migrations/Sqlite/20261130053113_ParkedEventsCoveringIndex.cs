@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Omnichat.Core.Data.Migrations
+namespace Omnichat.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ParkedEventsCoveringIndex : Migration

@@ -9,9 +9,9 @@ using Omnichat.Core.Data;
 
 #nullable disable
 
-namespace Omnichat.Core.Data.Migrations
+namespace Omnichat.Core.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(OmnichatDbContext))]
+    [DbContext(typeof(SqliteOmnichatDbContext))]
     [Migration("20261202024120_FailureNoticesAndRetention")]
     partial class FailureNoticesAndRetention
     {

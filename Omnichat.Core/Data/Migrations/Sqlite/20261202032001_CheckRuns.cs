@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Omnichat.Core.Data.Migrations
+namespace Omnichat.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CheckRuns : Migration

@@ -8,10 +8,10 @@ using Omnichat.Core.Data;
 
 #nullable disable
 
-namespace Omnichat.Core.Data.Migrations
+namespace Omnichat.Core.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(OmnichatDbContext))]
-    partial class OmnichatDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteOmnichatDbContext))]
+    partial class SqliteOmnichatDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
