@@ -120,8 +120,7 @@ public sealed class WebhookProcessor(
         {
             await using var db = await OpenAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.State == WebhookDeliveryState.Received)
-                .OrderBy(d => d.Id).ToListAsync(cancellationToken);
+            var deliveries = await db.ClaimReceivedAsync(ids, cancellationToken);
             var applier = new WebhookEventApplier(db, facebook.Value.AppId, now);
             var results = new List<ProcessedDelivery>();
             foreach (var delivery in deliveries)
@@ -151,8 +150,8 @@ public sealed class WebhookProcessor(
         {
             await using var db = await OpenAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken);
-            if (delivery.State != WebhookDeliveryState.Received)
+            // Already processed, or being processed by another instance right now.
+            if ((await db.ClaimReceivedAsync([id], cancellationToken)).SingleOrDefault() is not { } delivery)
             {
                 return null;
             }

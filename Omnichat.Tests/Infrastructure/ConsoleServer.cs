@@ -48,9 +48,12 @@ public class ConsoleServer : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
-    /// <summary>On a database of its own in the test run's PostgreSQL cluster instead of a SQLite file.</summary>
-    public ConsoleServer WithPostgres() => With("Database:Provider", "Postgres")
-        .With("ConnectionStrings:Omnichat", PostgresServer.Shared.CreateDatabase());
+    /// <summary>
+    /// On PostgreSQL instead of a SQLite file: a database of its own in the test run's cluster, or the one given, so
+    /// several consoles can share it as a deployment's instances do.
+    /// </summary>
+    public ConsoleServer WithPostgres(string? connectionString = null) => With("Database:Provider", "Postgres")
+        .With("ConnectionStrings:Omnichat", connectionString ?? PostgresServer.Shared.CreateDatabase());
 
     /// <summary>
     /// No sandbox: the console is a real deployment's and needs a Meta app of its own. Graph and the dialog point at a
