@@ -5,6 +5,8 @@ using Omnichat.Core.Health;
 using Omnichat.Core.Messaging;
 using Omnichat.Core.Notifications;
 using Omnichat.Core.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Omnichat.Core.Operations;
 
@@ -18,6 +20,7 @@ public sealed class ConsoleHealthCheck(
     WebhookIntakeHealth intake,
     KeyEncryptionStatus keys,
     IOptions<EmailOptions> email,
+    IServiceProvider services,
     TimeProvider clock)
 {
     public const string ProbeKey = "health:write-probe";
@@ -35,6 +38,7 @@ public sealed class ConsoleHealthCheck(
         {
             probes.Add(await OutboxAsync(cancellationToken));
             probes.Add(await ScheduleAsync(cancellationToken));
+            probes.Add(await BacklogAsync(cancellationToken));
         }
         string[] warnings = keys.NeedsAttention ? [UnencryptedKeysWarning] : [];
         return new ConsoleHealthReport(probes, warnings);
@@ -96,9 +100,31 @@ public sealed class ConsoleHealthCheck(
         {
             return new HealthProbe("integrationCheck", true, "scheduler off in this instance");
         }
+        var node = await SchedulerNodeAsync(cancellationToken);
         return state.IsOverdue
             ? new HealthProbe("integrationCheck", false,
-                $"overdue since {state.OverdueSince:u}: no scheduled check completed since {state.LastCompletedAt?.ToString("u") ?? "this console started"} (schedule {state.Schedule})")
-            : new HealthProbe("integrationCheck", true, state.LastCompletedAt is { } last ? $"last completed {last:u}" : "waiting for the first run");
+                $"overdue since {state.OverdueSince:u}: no scheduled check completed since {state.LastCompletedAt?.ToString("u") ?? "this console started"} (schedule {state.Schedule}; {node})")
+            : new HealthProbe("integrationCheck", true, (state.LastCompletedAt is { } last ? $"last completed {last:u}" : "waiting for the first run") + $"; {node}");
+    }
+
+    /// <summary>Which scheduler this instance is: an operator with several instances needs to tell them apart.</summary>
+    private async Task<string> SchedulerNodeAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<ISchedulerFactory>() is not { } factory)
+        {
+            return "no scheduler";
+        }
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        var metadata = await scheduler.GetMetadata(cancellationToken);
+        return $"{(metadata.JobStoreClustered ? "clustered" : "not clustered")}, instance {metadata.SchedulerInstanceId}";
+    }
+
+    /// <summary>Work stored and not done yet: a number that keeps growing means processing has stopped somewhere.</summary>
+    private async Task<HealthProbe> BacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deliveries = await db.WebhookDeliveries.CountAsync(d => d.State == WebhookDeliveryState.Received, cancellationToken);
+        var emails = await db.OutboxEmails.CountAsync(e => e.State == EmailState.Pending, cancellationToken);
+        return new HealthProbe("backlog", true, $"webhook deliveries waiting: {deliveries}; e-mails waiting: {emails}");
     }
 }

@@ -30,6 +30,34 @@ public sealed class HealthEndpointsTests
             checks.GetProperty(probe).GetProperty("ok").GetBoolean().ShouldBeTrue(probe);
         }
         checks.GetProperty("database").GetProperty("detail").GetString().ShouldBe("writable");
+        checks.GetProperty("backlog").GetProperty("detail").GetString().ShouldBe("webhook deliveries waiting: 0; e-mails waiting: 0");
+        checks.GetProperty("integrationCheck").GetProperty("detail").GetString().ShouldBe("scheduler off in this instance");
+    }
+
+    [Fact]
+    public async Task Healthz_WorkWaiting_CountsItInTheBacklog()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        var dbFactory = server.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            // Due tomorrow, so the dispatcher leaves them alone; the backlog counts them all the same.
+            var tomorrow = DateTimeOffset.UtcNow.AddDays(1);
+            var team = await db.Teams.Select(t => t.Id).FirstAsync();
+            db.OutboxEmails.AddRange(Enumerable.Range(0, 2).Select(_ => new OutboxEmail
+            {
+                TeamId = team, Kind = EmailKind.ConnectionFailure, RunId = Guid.NewGuid(), State = EmailState.Pending,
+                CreatedAt = tomorrow, NextAttemptAt = tomorrow,
+            }));
+            await db.SaveChangesAsync();
+        }
+        using var client = server.CreateHttpClient();
+
+        using var response = await client.GetAsync("/healthz");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("checks").GetProperty("backlog").GetProperty("detail").GetString()
+            .ShouldBe("webhook deliveries waiting: 0; e-mails waiting: 2");
     }
 
     [Fact]

@@ -59,5 +59,9 @@ public sealed class PostgresConsoleTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select count(*) from qrtz_scheduler_state", connection);
         ((long)(await command.ExecuteScalarAsync())!).ShouldBe(1, "a clustered node checks in to the scheduler state table");
+        using var health = await server.CreateHttpClient().GetAsync("healthz");
+        var detail = System.Text.Json.JsonDocument.Parse(await health.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("checks").GetProperty("integrationCheck").GetProperty("detail").GetString();
+        detail.ShouldNotBeNull().ShouldContain("; clustered, instance ", Case.Sensitive, "an operator tells the instances apart");
     }
 }
