@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Channels;
 
@@ -7,6 +8,7 @@ internal static class ChannelsRegistration
     public static IServiceCollection AddChannels(this IServiceCollection services)
     {
         services.AddSingleton<TokenProtector>();
+        services.AddChangeNotifications();
         services.AddSingleton<ChannelChangeNotifier>();
         services.AddSingleton<OAuthStateStore>();
         services.AddTransient<ConnectionSubscriber>();

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Deployment;
+using Omnichat.Core.Teams;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Omnichat.Core.Data;
 
@@ -36,6 +38,11 @@ public static class DatabaseRegistration
             services.AddDbContextFactory<PostgresOmnichatDbContext>(db =>
                 OmnichatDatabase.Configure(db, DatabaseProvider.Postgres, connectionString, sqliteSynchronous));
             services.AddSingleton<IDbContextFactory<OmnichatDbContext>, ProviderContextFactory<PostgresOmnichatDbContext>>();
+            // Open pages on every instance hear of a change made on any of them.
+            services.TryAddSingleton<ChangeRouter>();
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresChangeBus>(sp, connectionString));
+            services.AddSingleton<IChangeBus>(sp => sp.GetRequiredService<PostgresChangeBus>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeBus>());
         }
         else
         {

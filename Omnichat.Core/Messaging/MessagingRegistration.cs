@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Omnichat.Core.Teams;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Deployment;
 
@@ -19,6 +20,7 @@ internal static class MessagingRegistration
         services.AddSingleton<WebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());
         services.AddSingleton<WebhookVerifyToken>();
+        services.AddChangeNotifications();
         services.AddSingleton<InboxNotifier>();
         services.AddSingleton<ReceiverWatch>();
         services.AddTransient<ReplyService>();
