@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -179,19 +178,8 @@ public static class SoakBenchmark
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var json = $$$"""{"object":"page","entry":[{"id":"{{{pageId}}}","time":{{{now}}},"messaging":[{"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{pageId}}}"},"timestamp":{{{now}}},"message":{"mid":"m_soak_{{{n}}}","text":"\u8acb\u554f\u9084\u6709\u8ca8\u55ce\uff1f soak {{{n}}}"}}]}]}""";
             var body = Encoding.ASCII.GetBytes(json);
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var request = new HttpRequestMessage(HttpMethod.Post, "webhooks/facebook") { Content = content };
-            request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(body, secret));
-            try
-            {
-                using var response = await http.SendAsync(request);
-                Interlocked.Increment(ref (int)response.StatusCode == 200 ? ref acknowledged : ref refused);
-            }
-            catch (HttpRequestException)
-            {
-                Interlocked.Increment(ref refused);
-            }
+            var answered = await SignedWebhookPost.SendAsync(http, "webhooks/facebook", body, secret);
+            Interlocked.Increment(ref answered ? ref acknowledged : ref refused);
         }
     }
 }

@@ -176,22 +176,8 @@ public static class WebhookBenchmark
         return Encoding.ASCII.GetBytes(json);
     }
 
-    private static async Task<bool> SendAsync(HttpClient http, string path, WebhookBenchmarkOptions options, byte[] body)
-    {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(body, options.Secret));
-        try
-        {
-            using var response = await http.SendAsync(request);
-            return (int)response.StatusCode == 200;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    private static Task<bool> SendAsync(HttpClient http, string path, WebhookBenchmarkOptions options, byte[] body) =>
+        SignedWebhookPost.SendAsync(http, path, body, options.Secret);
 
     private sealed record Endpoint(string Name, string Path);
 }

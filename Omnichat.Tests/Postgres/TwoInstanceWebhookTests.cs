@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Omnichat.Core.Facebook;
 using Omnichat.Core.Messaging;
 using Omnichat.Tests.Infrastructure;
 using Omnichat.Tests.Messaging;
@@ -27,19 +24,21 @@ public sealed class TwoInstanceWebhookTests
         await using var a = await ConsoleServer.StartAsync(s => s.WithPostgres(database).With("CustomerProfiles:Enabled", "false"));
         await using var b = await ConsoleServer.StartAsync(s => s.WithPostgres(database).With("CustomerProfiles:Enabled", "false"));
         using var driver = new MessengerDriver(a);
+        using var driverB = new MessengerDriver(b);
         await driver.ConnectAsync();
 
         var acknowledged = new ConcurrentBag<string>();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, Senders).Select(async _ =>
         {
-            using var toA = a.CreateHttpClient();
-            using var toB = b.CreateHttpClient();
             int n;
             while ((n = Interlocked.Increment(ref next)) < Webhooks)
             {
                 var mid = $"m_two_{n}";
-                if (await PostAsync(n % 2 == 0 ? toA : toB, driver.AppSecret, mid, n))
+                var json = WebhookJson.Single(MessengerDriver.Taipei,
+                    WebhookJson.Message($"78100000000{n % 50:D5}", MessengerDriver.Taipei, mid, $"兩台 {n}", DateTimeOffset.UtcNow));
+                using var response = await (n % 2 == 0 ? driver : driverB).PostWebhookAsync(json);
+                if (response.StatusCode == HttpStatusCode.OK)
                 {
                     acknowledged.Add(mid);
                 }
@@ -55,18 +54,5 @@ public sealed class TwoInstanceWebhookTests
         var deliveries = await driver.QueryAsync(db => db.WebhookDeliveries.Select(d => new { d.State, d.Attempts }).ToListAsync());
         deliveries.ShouldAllBe(d => d.State == WebhookDeliveryState.Processed && d.Attempts == 1,
             "each delivery was applied once, by one instance, without a collision with the other");
-    }
-
-    private static async Task<bool> PostAsync(HttpClient http, string secret, string mid, int n)
-    {
-        var json = WebhookJson.Single(MessengerDriver.Taipei,
-            WebhookJson.Message($"78100000000{n % 50:D5}", MessengerDriver.Taipei, mid, $"兩台 {n}", DateTimeOffset.UtcNow));
-        var body = Encoding.UTF8.GetBytes(json);
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "webhooks/facebook") { Content = content };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(body, secret));
-        using var response = await http.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.OK;
     }
 }
