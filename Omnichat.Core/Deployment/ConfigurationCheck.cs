@@ -6,7 +6,7 @@ namespace Omnichat.Core.Deployment;
 /// Validates every section registered with <see cref="ValidatedOptions.AddValidatedOptions{TOptions}"/> and collects
 /// all problems, so an operator fixes a configuration in one restart instead of one key per restart.
 /// </summary>
-public sealed class ConfigurationCheck(IServiceProvider services, IEnumerable<ValidatedSection> sections)
+public sealed class ConfigurationCheck(IServiceProvider services, IEnumerable<ValidatedSection> sections, IEnumerable<IStartupCheck> startupChecks)
 {
     public IReadOnlyList<string> FindProblems()
     {
@@ -21,6 +21,11 @@ public sealed class ConfigurationCheck(IServiceProvider services, IEnumerable<Va
             {
                 problems.AddRange(ex.Failures);
             }
+        }
+        // Only a valid configuration says which file or server the checks are about.
+        if (problems.Count == 0)
+        {
+            problems.AddRange(startupChecks.SelectMany(check => check.FindProblems()));
         }
         return problems;
     }

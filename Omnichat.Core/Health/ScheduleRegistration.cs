@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Omnichat.Core.Data;
+using Omnichat.Core.Deployment;
 using Omnichat.Core.Retention;
 using Quartz;
 
@@ -23,6 +24,11 @@ internal static class ScheduleRegistration
         }
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? DatabaseOptions.DefaultConnectionString;
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            // Made by the container, so it is disposed (the lock let go) when this console stops.
+            builder.Services.AddSingleton<IStartupCheck>(_ => new SqliteSchedulerLock(connectionString));
+        }
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(store =>
