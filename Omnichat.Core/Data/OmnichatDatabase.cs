@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Omnichat.Core.Data;
@@ -50,6 +51,9 @@ public static class OmnichatDatabase
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(connectionString);
                 db.UseSqlite(connectionString);
+                // Rebuilding a SQLite table needs foreign keys off, which SQLite does not allow inside a transaction: EF
+                // warns at every fresh start, and a newcomer reads it as a failure. That migration is written for it.
+                db.ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
                 // Always, FULL included: a pooled connection that someone switched to NORMAL gets the configured level back.
                 db.AddInterceptors(new SqlitePragmas(sqliteSynchronous));
                 break;

@@ -1,0 +1,31 @@
+using System.Net;
+using Omnichat.Tests.Infrastructure;
+
+namespace Omnichat.Tests.Endpoints;
+
+/// <summary>What a newcomer sees on the first <c>dotnet run</c>: a quiet log and a console that looks finished.</summary>
+public sealed class FreshStartTests
+{
+    [Fact]
+    public async Task FirstStart_OnAnEmptyDatabase_LogsNoWarningOrError()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        using var client = server.CreateHttpClient();
+        (await client.GetAsync("healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        server.Logs.Lines.Where(l => l.StartsWith("Warning ", StringComparison.Ordinal) || l.StartsWith("Error ", StringComparison.Ordinal)
+            || l.StartsWith("Critical ", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Favicon_IsServed()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        using var client = server.CreateHttpClient();
+
+        using var icon = await client.GetAsync("favicon.ico");
+
+        icon.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await icon.Content.ReadAsByteArrayAsync())[..4].ShouldBe(new byte[] { 0, 0, 1, 0 }, "an ICO file");
+    }
+}
