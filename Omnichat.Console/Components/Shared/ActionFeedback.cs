@@ -10,14 +10,16 @@ public sealed class ActionFeedback(IDialogService dialogs, ISnackbar snackbar)
 {
     public async Task<bool> ConfirmAsync(string title, string message, string confirmText, string cancelText)
     {
-        var answer = await dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+        var parameters = new DialogParameters<ConfirmDialog>
         {
-            Title = title,
-            Message = message,
-            YesText = confirmText,
-            CancelText = cancelText,
-        }, new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true });
-        return answer == true;
+            { d => d.Message, message },
+            { d => d.ConfirmText, confirmText },
+            { d => d.CancelText, cancelText },
+        };
+        var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters,
+            new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true });
+        var answer = await dialog.Result;
+        return answer is { Canceled: false };
     }
 
     public void Success(string message) => snackbar.Add(message, Severity.Success);

@@ -77,6 +77,7 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
 
         dialogs.WaitForAssertion(() => dialogs.Markup.ShouldContain("解除串接「Demo Shop 台北店」？"));
         dialogs.Markup.ShouldContain("過去的對話與紀錄會保留");
+        dialogs.Find("[data-testid=confirm-yes]").ClassList.ShouldContain("mud-button-filled-error", "the destructive button is red, as the row action");
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "取消").Click();
         dialogs.WaitForAssertion(() => dialogs.Markup.ShouldNotContain("解除串接「Demo Shop 台北店」？"));
         cut.Find("[data-testid=disconnect]").HasAttribute("disabled").ShouldBeFalse();
