@@ -174,6 +174,23 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DispatchDue_MoreThanOneBatchDue_SendsEveryOneInOnePass_LongestWaitingFirst()
+    {
+        // A Facebook outage breaks many teams at once: all their reminders go out now, not one batch per interval.
+        await smtp.StartAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 25; i++)
+        {
+            ids.Add(await outbox.EnqueueAsync(DemoAccounts.DemoShop, time.GetUtcNow() - TimeSpan.FromSeconds(i)));
+        }
+
+        var claimed = await Dispatcher().DispatchDueAsync(CancellationToken.None);
+
+        claimed.ShouldBe(25);
+        smtp.Messages.Select(m => m.Message.MessageId).ShouldBe(ids.AsEnumerable().Reverse().Select(id => $"{id:N}@omnichat.test"));
+    }
+
+    [Fact]
     public async Task DispatchDue_TeamWithoutRecipients_MarksFailedWithReason()
     {
         await smtp.StartAsync();
