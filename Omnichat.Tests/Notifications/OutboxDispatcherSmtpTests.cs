@@ -191,6 +191,22 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DispatchDue_PayloadItCannotRead_GivesUpAtOnceAndSaysWhy()
+    {
+        // Retrying cannot make it readable; support sees the reason on the first attempt instead of hours later.
+        await smtp.StartAsync();
+        var id = await outbox.EnqueueAsync(DemoAccounts.DemoShop, time.GetUtcNow());
+        await outbox.UpdateAsync(id, e => e.Payload = "{\"pages\":");
+
+        await Dispatcher().DispatchDueAsync(CancellationToken.None);
+
+        smtp.Messages.ShouldBeEmpty();
+        var row = await outbox.GetAsync(id);
+        (row.State, row.Attempts).ShouldBe((EmailState.Failed, 1));
+        row.LastError!.ShouldStartWith("Unreadable payload");
+    }
+
+    [Fact]
     public async Task DispatchDue_TeamWithoutRecipients_MarksFailedWithReason()
     {
         await smtp.StartAsync();
