@@ -127,6 +127,42 @@ public sealed class ConsentCallbackTests : FlowTest
     }
 
     [Fact]
+    public async Task Consume_AnotherDialogOpenedMeanwhile_BothRoundTripsStillWork()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var store = new OAuthStateStore(Driver.Service<IDbContextFactory<OmnichatDbContext>>(), clock);
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var first = await store.IssueAsync(admin, OAuthPurpose.Connect, null, Driver.RedirectUri, CancellationToken.None);
+
+        // The admin opens the dialog again in a second tab ten minutes later: cleaning up must not cost the first tab.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var second = await store.IssueAsync(admin, OAuthPurpose.Connect, null, Driver.RedirectUri, CancellationToken.None);
+
+        (await store.ConsumeAsync(first, admin, CancellationToken.None)).Check.ShouldBe(OAuthStateCheck.Valid);
+        (await store.ConsumeAsync(second, admin, CancellationToken.None)).Check.ShouldBe(OAuthStateCheck.Valid);
+    }
+
+    [Fact]
+    public async Task Issue_RoundTripAbandonedLongAgo_IsDeleted_ARecentOneKept()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var store = new OAuthStateStore(Driver.Service<IDbContextFactory<OmnichatDbContext>>(), clock);
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        var abandoned = await store.IssueAsync(admin, OAuthPurpose.Connect, null, Driver.RedirectUri, CancellationToken.None);
+        clock.Advance(OAuthStateStore.Lifetime);
+        var expired = await store.IssueAsync(admin, OAuthPurpose.Connect, null, Driver.RedirectUri, CancellationToken.None);
+
+        // Past twice the lifetime nobody can use it any more, not even to be told it expired: it is deleted.
+        clock.Advance(OAuthStateStore.Lifetime + TimeSpan.FromSeconds(1));
+        await store.IssueAsync(admin, OAuthPurpose.Connect, null, Driver.RedirectUri, CancellationToken.None);
+
+        (await store.ConsumeAsync(abandoned, admin, CancellationToken.None)).Check.ShouldBe(OAuthStateCheck.Unknown);
+        (await store.ConsumeAsync(expired, admin, CancellationToken.None)).Check.ShouldBe(OAuthStateCheck.Expired);
+        await using var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        (await db.OAuthStates.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Begin_Agent_IsNotAllowedToOpenTheDialog()
     {
         var agent = await Driver.CallerAsync("agent@demo.local");

@@ -19,6 +19,8 @@ public sealed class InconclusiveReasonTests
         { new GraphError(2, null, "An unexpected error has occurred. Please retry your request later.", IsTransient: true, HttpStatus: 500), InconclusiveReason.Temporary },
         { GraphError.Timeout("Facebook did not answer in time"), InconclusiveReason.TimedOut },
         { GraphError.Transport("the answer is not Graph JSON", 503), InconclusiveReason.ServerError },
+        { GraphError.Transport("the answer is not Graph JSON", 500), InconclusiveReason.ServerError },
+        { GraphError.Transport("an HTTP error without a Graph error object", 499), InconclusiveReason.NoAnswer },
         { GraphError.Transport("the connection failed (ConnectionError)"), InconclusiveReason.NoAnswer },
         { GraphError.Transport("an HTTP error without a Graph error object", 404), InconclusiveReason.NoAnswer },
         { new GraphError(100, null, "(#100) Unsupported get request."), InconclusiveReason.Undecided },
@@ -33,6 +35,16 @@ public sealed class InconclusiveReasonTests
         verdict.Outcome.ShouldBe(CheckOutcome.Inconclusive);
         verdict.Reason.ShouldBe(reason);
         verdict.Error.ShouldBe(error);
+    }
+
+    [Fact]
+    public void FromError_ErrorThatDecidesNothing_DetailNamesFacebooksAnswer()
+    {
+        // Support reads this on the page's check history to tell Facebook's hiccup from ours.
+        var verdict = PageVerdictRules.FromError(new GraphError(17, null, "(#17) User request limit reached"));
+
+        verdict.Detail.ShouldNotBeNull();
+        verdict.Detail.ShouldContain("(#17) User request limit reached");
     }
 
     [Fact]

@@ -131,4 +131,25 @@ public sealed class ReplyTests
         refused.Window!.State.ShouldBe(WindowState.Closed);
         (await driver.QueryAsync(db => db.Messages.AnyAsync(m => m.Text == "too late"))).ShouldBeFalse();
     }
+    [Fact]
+    public async Task Reply_BlankOrLongerThanMessengerAllows_IsRefusedAndNothingStored_UpToTheLimitIsSentTrimmed()
+    {
+        var (server, driver, _, conversationId) = await StartAsync();
+        await using var _s = server;
+        using var _d = driver;
+
+        (await ReplyAsync(driver, conversationId, "   ")).Kind.ShouldBe(ReplyOutcomeKind.InvalidText);
+        (await ReplyAsync(driver, conversationId, new string('長', ReplyService.MaxTextLength + 1))).Kind.ShouldBe(ReplyOutcomeKind.InvalidText);
+        (await driver.QueryAsync(db => db.Messages.AnyAsync(m => m.Direction == MessageDirection.Outbound))).ShouldBeFalse();
+
+        var longest = new string('長', ReplyService.MaxTextLength);
+        var outcome = await ReplyAsync(driver, conversationId, "  " + longest + "\n");
+
+        outcome.Kind.ShouldBe(ReplyOutcomeKind.Sent);
+        var sent = (await driver.Sandbox.StateAsync()).GetProperty("sentMessages").EnumerateArray().Single();
+        sent.GetProperty("text").GetString().ShouldBe(longest);
+        // The inbox list shows the reply's start as the conversation's latest message.
+        var summary = (await driver.Service<InboxService>().ListAsync(await driver.AdminAsync(), CancellationToken.None)).Single();
+        summary.Preview.ShouldBe(longest[..120]);
+    }
 }

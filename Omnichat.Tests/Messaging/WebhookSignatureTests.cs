@@ -41,6 +41,14 @@ public sealed class WebhookSignatureTests
     }
 
     [Fact]
+    public void IsValid_NoAppSecretConfigured_RefusesEvenABodySignedWithAnEmptyKey()
+    {
+        // Anyone can compute an HMAC with an empty key: without a secret nothing may pass for Meta.
+        var body = "{\"object\":\"page\",\"entry\":[]}"u8.ToArray();
+        WebhookSignature.IsValid(body, WebhookSignature.Sign(body, ""), "").ShouldBeFalse();
+    }
+
+    [Fact]
     public void IsValid_UpperCaseHex_IsAccepted()
     {
         var body = "{}"u8.ToArray();

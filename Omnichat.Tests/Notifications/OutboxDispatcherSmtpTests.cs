@@ -174,6 +174,39 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DispatchDue_MoreThanOneBatchDue_SendsEveryOneInOnePass_LongestWaitingFirst()
+    {
+        // A Facebook outage breaks many teams at once: all their reminders go out now, not one batch per interval.
+        await smtp.StartAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 25; i++)
+        {
+            ids.Add(await outbox.EnqueueAsync(DemoAccounts.DemoShop, time.GetUtcNow() - TimeSpan.FromSeconds(i)));
+        }
+
+        var claimed = await Dispatcher().DispatchDueAsync(CancellationToken.None);
+
+        claimed.ShouldBe(25);
+        smtp.Messages.Select(m => m.Message.MessageId).ShouldBe(ids.AsEnumerable().Reverse().Select(id => $"{id:N}@omnichat.test"));
+    }
+
+    [Fact]
+    public async Task DispatchDue_PayloadItCannotRead_GivesUpAtOnceAndSaysWhy()
+    {
+        // Retrying cannot make it readable; support sees the reason on the first attempt instead of hours later.
+        await smtp.StartAsync();
+        var id = await outbox.EnqueueAsync(DemoAccounts.DemoShop, time.GetUtcNow());
+        await outbox.UpdateAsync(id, e => e.Payload = "{\"pages\":");
+
+        await Dispatcher().DispatchDueAsync(CancellationToken.None);
+
+        smtp.Messages.ShouldBeEmpty();
+        var row = await outbox.GetAsync(id);
+        (row.State, row.Attempts).ShouldBe((EmailState.Failed, 1));
+        row.LastError!.ShouldStartWith("Unreadable payload");
+    }
+
+    [Fact]
     public async Task DispatchDue_TeamWithoutRecipients_MarksFailedWithReason()
     {
         await smtp.StartAsync();

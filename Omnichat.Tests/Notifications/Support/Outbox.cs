@@ -59,6 +59,13 @@ public sealed class Outbox(ConsoleServer server)
         return await db.OutboxEmails.AsNoTracking().SingleAsync(e => e.Id == id);
     }
 
+    public async Task UpdateAsync(Guid id, Action<OutboxEmail> change)
+    {
+        await using var db = await CreateAsync();
+        change(await db.OutboxEmails.SingleAsync(e => e.Id == id));
+        await db.SaveChangesAsync();
+    }
+
     private Task<OmnichatDbContext> CreateAsync() =>
         server.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
 }

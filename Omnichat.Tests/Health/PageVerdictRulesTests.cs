@@ -1,0 +1,87 @@
+using Omnichat.Core.Channels;
+using Omnichat.Core.Facebook;
+using Omnichat.Core.Health;
+
+namespace Omnichat.Tests.Health;
+
+/// <summary>What one page's debug_token and subscribed_apps answers tell the team: the status the check gives the page.</summary>
+public sealed class PageVerdictRulesTests
+{
+    private const string AppId = "our-app";
+    private const string PageId = "104500000000001";
+    private static readonly string[] BothScopes = [RequiredScopes.PagesMessaging, RequiredScopes.PagesManageMetadata];
+
+    private static TokenDebugInfo Token(bool valid = true, IReadOnlyList<string>? scopes = null, IReadOnlyList<GranularScope>? granular = null,
+        GraphError? error = null) =>
+        new(AppId, "PAGE", valid, null, null, PageId, null, scopes ?? BothScopes, granular ?? [], error);
+
+    private static PageVerdict Decide(TokenDebugInfo token, params string[] subscribedAppIds) =>
+        PageVerdictRules.Decide(new PageHealthAnswer(PageId, GraphResult<TokenDebugInfo>.Success(token),
+            GraphResult<IReadOnlyList<SubscribedApp>>.Success(subscribedAppIds.Select(id => new SubscribedApp(id, null, ["messages"])).ToList())), AppId);
+
+    [Fact]
+    public void Decide_ValidTokenWithBothScopesAndOurAppSubscribed_Passes() =>
+        Decide(Token(), "another-app", AppId).Outcome.ShouldBe(CheckOutcome.Passed);
+
+    [Fact]
+    public void Decide_DebugTokenSaysNotValid_NeedsReauthorization()
+    {
+        var verdict = Decide(Token(valid: false), AppId);
+
+        (verdict.Outcome, verdict.Status, verdict.Cause).ShouldBe((CheckOutcome.Failed, ConnectionStatus.NeedsReauthorization, FailureCause.TokenInvalid));
+        verdict.Detail.ShouldBe("debug_token: is_valid false");
+    }
+
+    [Theory]
+    [InlineData(RequiredScopes.PagesMessaging)]
+    [InlineData(RequiredScopes.PagesManageMetadata)]
+    public void Decide_RequiredScopeTakenBack_IsMissingPermission_NamingTheScope(string scope)
+    {
+        var verdict = Decide(Token(scopes: BothScopes.Where(s => s != scope).ToList()), AppId);
+
+        (verdict.Status, verdict.Cause).ShouldBe((ConnectionStatus.MissingPermission, FailureCause.PermissionMissing));
+        verdict.Detail.ShouldBe($"{scope} is not granted");
+    }
+
+    [Theory]
+    [InlineData(RequiredScopes.PagesMessaging)]
+    [InlineData(RequiredScopes.PagesManageMetadata)]
+    public void Decide_ScopeGrantedForOtherPagesOnly_IsPageNotGranted_NamingTheScope(string scope)
+    {
+        var verdict = Decide(Token(granular: [new GranularScope(scope, ["104500000000099"])]), AppId);
+
+        (verdict.Status, verdict.Cause).ShouldBe((ConnectionStatus.MissingPermission, FailureCause.PageNotGranted));
+        verdict.Detail.ShouldBe($"{scope} no longer covers the page");
+    }
+
+    [Fact]
+    public void Decide_ScopesGrantedForThisPage_Passes() =>
+        Decide(Token(granular: BothScopes.Select(s => new GranularScope(s, ["104500000000099", PageId])).ToList()), AppId)
+            .Outcome.ShouldBe(CheckOutcome.Passed);
+
+    [Fact]
+    public void Decide_DebugTokenReportsAnErrorThatDecidesNothing_IsInconclusive_NotReauthorization()
+    {
+        // Facebook's own hiccup inside debug_token's answer must not tell the admin to sign in again.
+        var verdict = Decide(Token(valid: false, error: new GraphError(2, null, "Service temporarily unavailable", IsTransient: true)), AppId);
+
+        verdict.Outcome.ShouldBe(CheckOutcome.Inconclusive);
+    }
+
+    [Fact]
+    public void Decide_DebugTokenReportsATokenError_NeedsReauthorization() =>
+        Decide(Token(valid: false, error: new GraphError(190, null, "Error validating access token")), AppId)
+            .Status.ShouldBe(ConnectionStatus.NeedsReauthorization);
+
+    [Fact]
+    public void Decide_OurAppMissingFromSubscribedApps_IsWebhookNotSubscribed_AndResubscribes()
+    {
+        var verdict = Decide(Token(), "another-app");
+
+        (verdict.Status, verdict.Cause, verdict.NeedsResubscribe).ShouldBe((ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed, true));
+    }
+
+    [Fact]
+    public void Decide_TokenAndSubscriptionBothBroken_TheTokenIsWhatTheTeamIsTold() =>
+        Decide(Token(valid: false)).Status.ShouldBe(ConnectionStatus.NeedsReauthorization);
+}
