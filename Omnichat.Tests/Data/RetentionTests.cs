@@ -14,8 +14,11 @@ using Omnichat.Tests.Integrations;
 
 namespace Omnichat.Tests.Data;
 
-/// <summary>The daily clean-up on a seeded database: old routine rows go or are rolled up, everything people read stays.</summary>
-public sealed class RetentionTests : IAsyncLifetime
+/// <summary>
+/// The daily clean-up on a seeded database: old routine rows go or are rolled up, everything people read stays. Run on
+/// both providers (<see cref="RetentionOnSqliteTests"/>, <see cref="RetentionOnPostgresTests"/>).
+/// </summary>
+public abstract class RetentionTests(string provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = IntegrationData.Now;
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"omnichat-retention-{Guid.NewGuid():N}.db");
@@ -23,8 +26,11 @@ public sealed class RetentionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var connectionString = provider == DatabaseProvider.Postgres
+            ? Infrastructure.PostgresServer.Shared.CreateDatabase()
+            : $"Data Source={databasePath}";
         services = new ServiceCollection()
-            .AddOmnichatDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}")
+            .AddOmnichatDatabase(provider, connectionString)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
             .AddIntegrations()
             .BuildServiceProvider();

@@ -9,8 +9,11 @@ using Omnichat.Tests.Components;
 
 namespace Omnichat.Tests.Integrations;
 
-/// <summary>What the integration status pages read, and who reads what, enforced by the service.</summary>
-public sealed class IntegrationStatusServiceTests : IAsyncLifetime
+/// <summary>
+/// What the integration status pages read, and who reads what, enforced by the service; on both providers
+/// (<see cref="IntegrationStatusOnSqliteTests"/>, <see cref="IntegrationStatusOnPostgresTests"/>).
+/// </summary>
+public abstract class IntegrationStatusServiceTests(string provider) : IAsyncLifetime
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"omnichat-integrations-{Guid.NewGuid():N}.db");
     private ServiceProvider services = default!;
@@ -19,7 +22,9 @@ public sealed class IntegrationStatusServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         services = new ServiceCollection()
-            .AddOmnichatDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}")
+            .AddOmnichatDatabase(provider, provider == DatabaseProvider.Postgres
+                ? Infrastructure.PostgresServer.Shared.CreateDatabase()
+                : $"Data Source={databasePath}")
             .AddSingleton<TimeProvider>(new FakeTimeProvider(IntegrationData.Now))
             .AddIntegrations()
             .BuildServiceProvider();

@@ -1,0 +1,5 @@
+using Omnichat.Core.Data;
+
+namespace Omnichat.Tests.Data;
+
+public sealed class RetentionOnPostgresTests() : RetentionTests(DatabaseProvider.Postgres);
