@@ -63,7 +63,8 @@ public sealed class TeamNotifierTests
         using var fine = notifier.Subscribe(team, () => { Interlocked.Increment(ref healthy); return Task.CompletedTask; });
 
         var clock = Stopwatch.StartNew();
-        await notifier.NotifyAsync(team);
+        // Bounded, so a sender that waited for the slow page fails here instead of hanging the run.
+        await notifier.NotifyAsync(team).WaitAsync(TimeSpan.FromSeconds(5));
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1), "the check, a webhook or the outbox does not wait for pages");
 
         await Eventually.TrueAsync(() => Volatile.Read(ref healthy) == 1, Patience, "the healthy page refreshed");
