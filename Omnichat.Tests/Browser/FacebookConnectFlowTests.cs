@@ -65,7 +65,7 @@ public sealed class FacebookConnectFlowTests(BrowserFixture browser) : BrowserTe
         await page.ClickAsync("[data-testid=connect-selected]");
         await Connected(page, Taipei).WaitForAsync();
         await Connected(page, Taichung).WaitForAsync();
-        (await Connected(page, Taipei).Locator("[data-status]").InnerTextAsync()).Trim().ShouldBe("正常");
+        await Assertions.Expect(Connected(page, Taipei).Locator("[data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
         (await Connected(page, Taipei).InnerTextAsync()).ShouldContain(DemoAccounts.Admin.DisplayName);
         await ScreenshotAsync(page, "connected");
 
@@ -102,7 +102,7 @@ public sealed class FacebookConnectFlowTests(BrowserFixture browser) : BrowserTe
         dialog = await OpenDialogAsync(page, $"tr:has([data-page-id='{Taipei}']) [data-testid=reauthorize]");
         (await ConsentWithEarlierChoicesAsync(dialog)).ShouldContain("已重新授權");
         await ScreenshotAsync(dialog, "callback-reauthorized");
-        (await Connected(page, Taipei).Locator("[data-status]").InnerTextAsync()).Trim().ShouldBe("正常");
+        await Assertions.Expect(Connected(page, Taipei).Locator("[data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
     }
 
     [Fact]

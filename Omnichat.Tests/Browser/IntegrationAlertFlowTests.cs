@@ -40,7 +40,7 @@ public sealed class IntegrationAlertFlowTests(BrowserFixture browser) : BrowserT
         await dialog.CloseAsync();
 
         await banner.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        (await page.Locator("tr:has([data-page-id='" + Taipei + "']) [data-status]").InnerTextAsync()).Trim().ShouldBe("正常");
+        await Assertions.Expect(page.Locator("tr:has([data-page-id=\'" + Taipei + "\']) [data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
         await ScreenshotAsync(page, "banner-gone-after-reauthorize");
     }
 }

@@ -38,7 +38,7 @@ public sealed class SandboxProcessFlowTests(BrowserFixture browser) : BrowserTes
         await page.ClickAsync("[data-testid=connect-selected]");
         var connected = page.Locator("tr").Filter(new() { Has = page.Locator($"[data-testid=connected-page][data-page-id='{Taipei}']") });
         await connected.WaitForAsync();
-        (await connected.Locator("[data-status]").InnerTextAsync()).Trim().ShouldBe("正常");
+        await Assertions.Expect(connected.Locator("[data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
         await ScreenshotAsync(page, "connected-through-the-sandbox-process");
 
         // The panel of the sandbox process is interactive: Dana changes her password there.

@@ -69,7 +69,7 @@ public sealed class TwoInstancesBehindNginxFlowTests(BrowserFixture browser) : B
         await Connected(onA).WaitForAsync();
 
         await SignInAsync(onB, nginx.Address, DemoAccounts.Admin.Email, DemoAccounts.Password);
-        (await Connected(onB).Locator("[data-status]").InnerTextAsync()).Trim().ShouldBe("正常");
+        await Assertions.Expect(Connected(onB).Locator("[data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
 
         using var control = new HttpClient { BaseAddress = new Uri(sandboxAddress, "sandbox/api/"), Timeout = TimeSpan.FromSeconds(10) };
         (await control.PostAsync($"users/{DemoWorld.DanaId}/password-change", null)).EnsureSuccessStatusCode();
@@ -94,7 +94,7 @@ public sealed class TwoInstancesBehindNginxFlowTests(BrowserFixture browser) : B
         (await ConsentWithEarlierChoicesAsync(reauthorize)).ShouldContain("已重新授權");
         await reauthorize.CloseAsync();
         await bannerA.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
-        (await Connected(onA).Locator("[data-status]").InnerTextAsync()).Trim().ShouldBe("正常");
+        await Assertions.Expect(Connected(onA).Locator("[data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
         await ScreenshotAsync(onA, "banner-gone-on-a-after-reauthorizing-on-b");
 
         // Every request of each browser, the circuit's WebSocket included, reached the instance it was pinned to.
