@@ -44,6 +44,13 @@ internal sealed class IntakeWriter : IDisposable
         return new IntakeWriter(db, logPath);
     }
 
+    /// <summary>How many writers the intake runs at once, each with its own connection (<see cref="ReceivedDeliveryInsert.ConcurrentWriters"/>).</summary>
+    public static int ConcurrentWriters(IDbContextFactory<OmnichatDbContext> dbFactory)
+    {
+        using var db = dbFactory.CreateDbContext();
+        return ReceivedDeliveryInsert.ConcurrentWriters(db);
+    }
+
     /// <returns>The new rows' ids, in the order of <paramref name="bodies"/>, once committed.</returns>
     public long[] Insert(IReadOnlyList<WebhookIntake.Pending> bodies) => insert.Insert(bodies);
 
