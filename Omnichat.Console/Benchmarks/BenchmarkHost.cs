@@ -5,23 +5,27 @@ using Microsoft.Data.Sqlite;
 using Omnichat.Console.Endpoints;
 using Omnichat.Console.Sandbox;
 using Omnichat.Core;
+using Omnichat.Core.Data;
 
 namespace Omnichat.Console.Benchmarks;
 
 /// <summary>
 /// The real console (Core services, the sandbox, the request pipeline) on Kestrel at a free 127.0.0.1 port, with a
-/// temp SQLite database and sandbox state file, the schedule off and logs at Warning. The Razor pages are not mapped:
+/// temp SQLite database (or, given a PostgreSQL server, a database of its own there) and sandbox state file, the schedule
+/// off and logs at Warning. The Razor pages are not mapped:
 /// nothing here renders one.
 /// </summary>
 public sealed class BenchmarkHost : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly string folder;
+    private readonly BenchmarkPostgresDatabase? postgres;
 
-    private BenchmarkHost(WebApplication app, string folder, Uri baseAddress)
+    private BenchmarkHost(WebApplication app, string folder, Uri baseAddress, BenchmarkPostgresDatabase? postgres)
     {
         this.app = app;
         this.folder = folder;
+        this.postgres = postgres;
         BaseAddress = baseAddress;
     }
 
@@ -31,52 +35,65 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(folder, "omnichat.db");
 
+    /// <summary>Which database the console runs on, for the report.</summary>
+    public string Database => postgres?.Describe() ?? $"SQLite {DatabasePath}";
+
     /// <param name="settings">Settings over the benchmark's defaults, e.g. the check's schedule switched on.</param>
+    /// <param name="postgresServer">A PostgreSQL server to run on instead of SQLite (see <see cref="BenchmarkPostgresDatabase"/>).</param>
     public static async Task<BenchmarkHost> StartAsync(int concurrency, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string? postgresServer = null)
     {
         var folder = Directory.CreateTempSubdirectory("omnichat-bench-").FullName;
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var postgres = postgresServer is null ? null : await BenchmarkPostgresDatabase.CreateAsync(postgresServer, cancellationToken: cancellationToken);
+        try
         {
-            // appsettings.json and the static asset manifest sit beside the assembly, wherever dotnet run was started.
-            ContentRootPath = AppContext.BaseDirectory,
-            ApplicationName = typeof(BenchmarkHost).Assembly.GetName().Name,
-            EnvironmentName = Environments.Production,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = baseAddress.ToString().TrimEnd('/'),
-            ["ConnectionStrings:Omnichat"] = $"Data Source={Path.Combine(folder, "omnichat.db")}",
-            ["Database:Provider"] = "Sqlite",
-            ["Sandbox:Enabled"] = "true",
-            ["Sandbox:StatePath"] = Path.Combine(folder, "sandbox.json"),
-            ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
-            ["HealthCheck:SchedulerEnabled"] = "false",
-            ["HealthCheck:MaxConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
-            // Expected here, and noise in a report: no wwwroot beside the build output, Data Protection keys in plain text in a temp database.
-            ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
-            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
-        });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-        builder.AddOmnichatCore();
-        builder.AddOmnichatConsole();
-        builder.Services.AddSingleton<GraphRequestCounter>();
+            var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                // appsettings.json and the static asset manifest sit beside the assembly, wherever dotnet run was started.
+                ContentRootPath = AppContext.BaseDirectory,
+                ApplicationName = typeof(BenchmarkHost).Assembly.GetName().Name,
+                EnvironmentName = Environments.Production,
+            });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Urls"] = baseAddress.ToString().TrimEnd('/'),
+                ["ConnectionStrings:Omnichat"] = postgres?.ConnectionString ?? $"Data Source={Path.Combine(folder, "omnichat.db")}",
+                ["Database:Provider"] = postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres,
+                ["Sandbox:Enabled"] = "true",
+                ["Sandbox:StatePath"] = Path.Combine(folder, "sandbox.json"),
+                ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
+                ["HealthCheck:SchedulerEnabled"] = "false",
+                ["HealthCheck:MaxConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+                ["Logging:LogLevel:Default"] = "Warning",
+                // Expected here, and noise in a report: no wwwroot beside the build output, Data Protection keys in plain text in a temp database.
+                ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
+                ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+            });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+            builder.AddOmnichatCore();
+            builder.AddOmnichatConsole();
+            builder.Services.AddSingleton<GraphRequestCounter>();
 
-        var app = builder.Build();
-        await app.PrepareOmnichatAsync();
-        var counter = app.Services.GetRequiredService<GraphRequestCounter>();
-        app.Use(counter.CountAsync);
-        app.UseOmnichatPipeline();
-        app.MapHealthEndpoints();
-        app.MapFacebookWebhookEndpoints();
-        app.MapFacebookSandbox();
-        await app.StartAsync(cancellationToken);
-        return new BenchmarkHost(app, folder, baseAddress);
+            var app = builder.Build();
+            await app.PrepareOmnichatAsync();
+            var counter = app.Services.GetRequiredService<GraphRequestCounter>();
+            app.Use(counter.CountAsync);
+            app.UseOmnichatPipeline();
+            app.MapHealthEndpoints();
+            app.MapFacebookWebhookEndpoints();
+            app.MapFacebookSandbox();
+            await app.StartAsync(cancellationToken);
+            return new BenchmarkHost(app, folder, baseAddress, postgres);
+        }
+        catch when (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+            throw;
+        }
     }
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
@@ -86,6 +103,10 @@ public sealed class BenchmarkHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
+using Omnichat.Core.Facebook;
 using Omnichat.Core.Teams;
 using CoreConsentService = Omnichat.Core.Channels.ConsentService;
 
@@ -18,18 +20,31 @@ namespace Omnichat.Console.Benchmarks;
 /// </summary>
 public sealed class BenchmarkWorld(BenchmarkHost host)
 {
-    /// <summary>The sandbox user who administers the benchmark's pages, and nothing else.</summary>
+    /// <summary>The first sandbox user who administers the benchmark's pages, and nothing else; the next ones count up from it.</summary>
     public const string OwnerId = "780179000000001";
+
+    /// <summary>
+    /// Pages per sandbox user: one consent reads me/accounts 25 pages a request and follows at most
+    /// <see cref="GraphClient.MaxAccountPages"/> requests (25,000 pages), so larger worlds get more users.
+    /// </summary>
+    public const int PagesPerOwner = 20_000;
+
+    public static IReadOnlyList<string> Owners(int connections) =>
+        [.. Enumerable.Range(0, (connections + PagesPerOwner - 1) / PagesPerOwner)
+            .Select(i => (long.Parse(OwnerId, CultureInfo.InvariantCulture) + i).ToString(CultureInfo.InvariantCulture))];
 
     public async Task<SetUpReport> CreateAsync(int connections, CancellationToken cancellationToken)
     {
         using var http = host.CreateHttpClient();
         var total = Stopwatch.StartNew();
 
+        var owners = Owners(connections);
         var step = Stopwatch.StartNew();
-        using (var bulk = await http.PostAsJsonAsync("sandbox/api/pages/bulk",
-            new { count = connections, userId = OwnerId, userName = "Benchmark Owner", subscribed = true }, cancellationToken))
+        for (var i = 0; i < owners.Count; i++)
         {
+            var count = Math.Min(PagesPerOwner, connections - i * PagesPerOwner);
+            using var bulk = await http.PostAsJsonAsync("sandbox/api/pages/bulk",
+                new { count, userId = owners[i], userName = $"Benchmark Owner {i + 1}", subscribed = true }, cancellationToken);
             await EnsureAsync(bulk, "POST /sandbox/api/pages/bulk", cancellationToken);
         }
         var pagesTime = step.Elapsed;
@@ -37,16 +52,20 @@ public sealed class BenchmarkWorld(BenchmarkHost host)
         step.Restart();
         var requestsBefore = host.GraphRequests.Count;
         var caller = await TeamAdminAsync(cancellationToken);
-        var consent = await ConsentAsync(http, caller, cancellationToken);
-        if (!consent.Succeeded || consent.AuthorizedPageCount != connections)
+        for (var i = 0; i < owners.Count; i++)
         {
-            throw new BenchmarkException($"consent gave {consent.Kind} with {consent.AuthorizedPageCount} pages, expected {connections} ({consent.Error})");
+            var expected = Math.Min(PagesPerOwner, connections - i * PagesPerOwner);
+            var consent = await ConsentAsync(http, caller, owners[i], cancellationToken);
+            if (!consent.Succeeded || consent.AuthorizedPageCount != expected)
+            {
+                throw new BenchmarkException($"consent of {owners[i]} gave {consent.Kind} with {consent.AuthorizedPageCount} pages, expected {expected} ({consent.Error})");
+            }
         }
         var consentTime = step.Elapsed;
         var consentRequests = (int)(host.GraphRequests.Count - requestsBefore);
 
         step.Restart();
-        var inserted = await InsertConnectionsAsync(caller, cancellationToken);
+        var inserted = await InsertConnectionsAsync(caller, owners, cancellationToken);
         if (inserted != connections)
         {
             throw new BenchmarkException($"inserted {inserted} connections, expected {connections}");
@@ -73,7 +92,7 @@ public sealed class BenchmarkWorld(BenchmarkHost host)
 
     // The same round trip as a browser: the console opens the dialog, the user finishes it ("all" pages), the
     // console handles the redirect, exchanging the code and reading me/accounts 25 pages at a time.
-    private async Task<ConsentOutcome> ConsentAsync(HttpClient http, Caller caller, CancellationToken cancellationToken)
+    private async Task<ConsentOutcome> ConsentAsync(HttpClient http, Caller caller, string owner, CancellationToken cancellationToken)
     {
         var consent = host.Services.GetRequiredService<CoreConsentService>();
         var redirectUri = new Uri(host.BaseAddress, "facebook/oauth/callback").ToString();
@@ -83,7 +102,7 @@ public sealed class BenchmarkWorld(BenchmarkHost host)
 
         using var authorize = await http.PostAsJsonAsync("sandbox/api/oauth/authorize", new
         {
-            userId = OwnerId,
+            userId = owner,
             clientId = query["client_id"].ToString(),
             redirectUri = query["redirect_uri"].ToString(),
             state = query["state"].ToString(),
@@ -97,13 +116,13 @@ public sealed class BenchmarkWorld(BenchmarkHost host)
         return await consent.CompleteAsync(caller, callback, cancellationToken);
     }
 
-    private async Task<int> InsertConnectionsAsync(Caller caller, CancellationToken cancellationToken)
+    private async Task<int> InsertConnectionsAsync(Caller caller, IReadOnlyList<string> owners, CancellationToken cancellationToken)
     {
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pages = await db.AuthorizedPages.AsNoTracking().Include(p => p.Grant)
-            .Where(p => p.TeamId == caller.TeamId && p.IsGranted && p.Grant!.FacebookUserId == OwnerId)
+            .Where(p => p.TeamId == caller.TeamId && p.IsGranted && owners.Contains(p.Grant!.FacebookUserId))
             .ToListAsync(cancellationToken);
         db.PageConnections.AddRange(pages.Select(page => new PageConnection
         {

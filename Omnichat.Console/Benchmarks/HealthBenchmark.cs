@@ -15,10 +15,12 @@ public sealed class HealthBenchmark(HealthBenchmarkOptions options, TextWriter p
     public async Task<HealthBenchmarkReport> RunAsync(CancellationToken cancellationToken)
     {
         SetUpReport setUp;
+        string database;
         CheckMeasurement batched;
         CheckMeasurement? unbatched = null;
-        await using (var host = await BenchmarkHost.StartAsync(options.Concurrency, cancellationToken))
+        await using (var host = await BenchmarkHost.StartAsync(options.Concurrency, cancellationToken, postgresServer: options.Postgres))
         {
+            database = host.Database;
             setUp = await SetUpAsync(host, options.Connections, cancellationToken);
             batched = await MeasureAsync(host, useBatch: true, options.Connections, cancellationToken);
             if (!options.SkipUnbatched && options.UnbatchedCount == options.Connections)
@@ -28,11 +30,11 @@ public sealed class HealthBenchmark(HealthBenchmarkOptions options, TextWriter p
         }
         if (!options.SkipUnbatched && options.UnbatchedCount < options.Connections)
         {
-            await using var host = await BenchmarkHost.StartAsync(options.Concurrency, cancellationToken);
+            await using var host = await BenchmarkHost.StartAsync(options.Concurrency, cancellationToken, postgresServer: options.Postgres);
             await SetUpAsync(host, options.UnbatchedCount, cancellationToken);
             unbatched = await MeasureAsync(host, useBatch: false, options.UnbatchedCount, cancellationToken);
         }
-        return new HealthBenchmarkReport(options, setUp, batched, unbatched);
+        return new HealthBenchmarkReport(options, database, setUp, batched, unbatched);
     }
 
     private async Task<SetUpReport> SetUpAsync(BenchmarkHost host, int connections, CancellationToken cancellationToken)

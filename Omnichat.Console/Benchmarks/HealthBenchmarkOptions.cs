@@ -12,6 +12,7 @@ public sealed record HealthBenchmarkOptions
           --concurrency C             HealthCheck:MaxConcurrency, requests in flight (default 4)
           --unbatched-connections M   run the unbatched check on M connections and extrapolate to N (default: N, measured)
           --skip-unbatched            only the batched check
+          --postgres "CS"             run on the PostgreSQL server CS names, in a database of the benchmark's own (default: a temp SQLite file)
         """;
 
     public int Connections { get; init; } = 10_000;
@@ -20,6 +21,8 @@ public sealed record HealthBenchmarkOptions
     public bool SkipUnbatched { get; init; }
     /// <summary>Null: the unbatched check runs on all <see cref="Connections"/>.</summary>
     public int? UnbatchedConnections { get; init; }
+    /// <summary>A PostgreSQL server's connection string; null runs on SQLite.</summary>
+    public string? Postgres { get; init; }
 
     public int UnbatchedCount => Math.Min(UnbatchedConnections ?? Connections, Connections);
 
@@ -33,6 +36,16 @@ public sealed record HealthBenchmarkOptions
             if (name == "--skip-unbatched")
             {
                 options = options with { SkipUnbatched = true };
+                continue;
+            }
+            if (name == "--postgres")
+            {
+                if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
+                {
+                    problem = "--postgres needs a connection string";
+                    return false;
+                }
+                options = options with { Postgres = args[++i] };
                 continue;
             }
             if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Omnichat.Console.Benchmarks;
 
-internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string PageId, int Rate, int Seconds, int Rounds, int RoundSeconds, int Concurrency, int Connections, int WarmUp, string? Database)
+internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string PageId, int Rate, int Seconds, int Rounds, int RoundSeconds, int Concurrency, int Connections, int WarmUp, string? Database,
+    string? Postgres, int Instances)
 {
     public static WebhookBenchmarkOptions Parse(string[] args)
     {
@@ -23,6 +24,8 @@ internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string
             Int("concurrency", 32),
             Int("connections", 256),
             Int("warmup", 200),
-            values.GetValueOrDefault("db"));
+            values.GetValueOrDefault("db"),
+            values.GetValueOrDefault("postgres"),
+            Int("instances", 1));
     }
 }

@@ -288,13 +288,7 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim();
-            var contains = $"%{EscapeLike(term)}%";
-            var startsWith = $"{EscapeLike(term)}%";
-            var teams = db.Teams.Where(t => EF.Functions.Like(t.Name, contains, "\\")).Select(t => t.Id);
-            connections = connections.Where(c => EF.Functions.Like(c.PageName, contains, "\\")
-                || EF.Functions.Like(c.PageId, startsWith, "\\")
-                || teams.Contains(c.TeamId));
+            connections = db.Matching(connections, query.Search.Trim());
         }
         return connections;
     }
@@ -400,6 +394,4 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
                 : r)
             .ToList();
     }
-
-    private static string EscapeLike(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

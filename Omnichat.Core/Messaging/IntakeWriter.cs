@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Win32.SafeHandles;
 using Omnichat.Core.Data;
@@ -7,24 +5,22 @@ using Omnichat.Core.Data;
 namespace Omnichat.Core.Messaging;
 
 /// <summary>
-/// The hot path of every webhook: one open connection and one prepared INSERT for the intake's whole life, a
-/// transaction per group of bodies, no change tracking. Synchronous: it runs on the intake's own threads. Plain SQL
-/// that SQLite and PostgreSQL both run; the columns follow the EF model (instants as UTC ticks). Opened through EF, so
-/// the provider's connection set-up still applies.
+/// The hot path of every webhook: one open connection for the intake's whole life, one committed transaction per group
+/// of bodies written the provider's way (<see cref="ReceivedDeliveryInsert"/>), no change tracking. Synchronous: it runs
+/// on the intake's own threads. Opened through EF, so the provider's connection set-up still applies.
 /// </summary>
 /// <remarks>
 /// With SQLite in write-ahead-log mode the commit and the disk sync are split: this connection commits without
 /// syncing (the write lock is free again at once) and <see cref="SyncToDisk"/> then syncs the log file. Rows are only
 /// acknowledged after that sync, so an acknowledged body survives a power cut exactly as with <c>synchronous=FULL</c>,
 /// while the next group is already being inserted during the sync instead of waiting behind it. SQLite still syncs
-/// the log itself wherever its own consistency needs it (before checkpoints, when the log is reused).
+/// the log itself wherever its own consistency needs it (before checkpoints, when the log is reused). PostgreSQL's
+/// commit itself waits for its log to reach the disk, so there is nothing left to sync.
 /// </remarks>
 internal sealed class IntakeWriter : IDisposable
 {
     private readonly OmnichatDbContext db;
-    private readonly DbCommand insert;
-    private readonly DbParameter body;
-    private readonly DbParameter receivedAt;
+    private readonly ReceivedDeliveryInsert insert;
     private readonly string? logPath;
     private SafeFileHandle? log;
 
@@ -32,14 +28,7 @@ internal sealed class IntakeWriter : IDisposable
     {
         this.db = db;
         this.logPath = logPath;
-        insert = db.Database.GetDbConnection().CreateCommand();
-        insert.CommandText = """
-            INSERT INTO "WebhookDeliveries" ("Body", "ReceivedAt", "State", "Attempts")
-            VALUES (@body, @receivedAt, @state, 0) RETURNING "Id"
-            """;
-        body = Add("@body");
-        receivedAt = Add("@receivedAt");
-        Add("@state").Value = nameof(WebhookDeliveryState.Received);
+        insert = ReceivedDeliveryInsert.On(db);
     }
 
     public static IntakeWriter Open(IDbContextFactory<OmnichatDbContext> dbFactory)
@@ -55,21 +44,15 @@ internal sealed class IntakeWriter : IDisposable
         return new IntakeWriter(db, logPath);
     }
 
-    /// <returns>The new rows' ids, in the order of <paramref name="bodies"/>, once committed.</returns>
-    public long[] Insert(IReadOnlyList<WebhookIntake.Pending> bodies)
+    /// <summary>How many writers the intake runs at once, each with its own connection (<see cref="ReceivedDeliveryInsert.ConcurrentWriters"/>).</summary>
+    public static int ConcurrentWriters(IDbContextFactory<OmnichatDbContext> dbFactory)
     {
-        using var transaction = db.Database.GetDbConnection().BeginTransaction();
-        insert.Transaction = transaction;
-        var ids = new long[bodies.Count];
-        for (var i = 0; i < bodies.Count; i++)
-        {
-            body.Value = bodies[i].Body;
-            receivedAt.Value = bodies[i].ReceivedAt.UtcTicks;
-            ids[i] = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        transaction.Commit();
-        return ids;
+        using var db = dbFactory.CreateDbContext();
+        return ReceivedDeliveryInsert.ConcurrentWriters(db);
     }
+
+    /// <returns>The new rows' ids, in the order of <paramref name="bodies"/>, once committed.</returns>
+    public long[] Insert(IReadOnlyList<WebhookIntake.Pending> bodies) => insert.Insert(bodies);
 
     /// <summary>
     /// Syncs the write-ahead log to disk: every group committed before this call is then durable. Safe to call while
@@ -92,13 +75,5 @@ internal sealed class IntakeWriter : IDisposable
         log?.Dispose();
         insert.Dispose();
         db.Dispose();
-    }
-
-    private DbParameter Add(string name)
-    {
-        var parameter = insert.CreateParameter();
-        parameter.ParameterName = name;
-        insert.Parameters.Add(parameter);
-        return parameter;
     }
 }

@@ -8,12 +8,14 @@ namespace Omnichat.Core.Messaging;
 
 /// <summary>
 /// Stores webhook bodies before the endpoint answers 200. Requests that arrive together are written in one short
-/// transaction (group commit): one SQLite writer, one disk sync for many bodies, and each request still waits until
-/// its own row is committed and on disk. Processing happens later, in <see cref="WebhookProcessor"/>.
+/// transaction (group commit): one disk sync for many bodies, and each request still waits until its own row is
+/// committed and on disk. Processing happens later, in <see cref="WebhookProcessor"/>.
 /// </summary>
 /// <remarks>
 /// Two stages, each on its own thread: the writer inserts and commits group after group; the syncer makes committed
 /// groups durable and only then answers them, so while one group is being synced the next is already being written.
+/// That is SQLite's shape (one writer). On PostgreSQL a commit is already durable, and several writers, each on its own
+/// connection with a group in flight, share the server's log flushes (<see cref="IntakeWriter.ConcurrentWriters"/>).
 /// Own threads rather than the thread pool because both block on purpose (SQLite and the disk sync have no truly
 /// asynchronous form): on a small machine two blocked pool threads stall every request until the pool grows.
 /// </remarks>
@@ -36,7 +38,8 @@ public sealed class WebhookIntake(
     // group ready behind it and the bodies arriving meanwhile gather into that group rather than many small commits.
     private readonly ManualResetEventSlim syncerCaughtUp = new(true, spinCount: 0);
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private IntakeWriter? writer;
+    private int writers = 1;
+    private int writersRunning;
 
     /// <summary>
     /// Queues a signed body and waits until it is committed and on disk, at most <see cref="WebhookOptions.StoreTimeout"/>.
@@ -74,10 +77,13 @@ public sealed class WebhookIntake(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var writing = new Thread(WriteLoop) { IsBackground = true, Name = "Webhook intake writer" };
-        var syncing = new Thread(SyncLoop) { IsBackground = true, Name = "Webhook intake syncer" };
-        writing.Start();
-        syncing.Start();
+        writers = IntakeWriter.ConcurrentWriters(dbFactory);
+        writersRunning = writers;
+        for (var i = 0; i < writers; i++)
+        {
+            new Thread(WriteLoop) { IsBackground = true, Name = $"Webhook intake writer {i + 1}" }.Start();
+        }
+        new Thread(SyncLoop) { IsBackground = true, Name = "Webhook intake syncer" }.Start();
         return Task.CompletedTask;
     }
 
@@ -105,16 +111,18 @@ public sealed class WebhookIntake(
     private void WriteLoop()
     {
         var batch = new List<Pending>(MaxBatch);
+        IntakeWriter? writer = null;
         try
         {
-            while (syncerCaughtUp.Wait(Timeout.Infinite) && queue.Take(batch, MaxBatch))
+            // One writer pipelines against the disk sync stage; several writers have no such stage to wait for.
+            while ((writers > 1 || syncerCaughtUp.Wait(Timeout.Infinite)) && queue.Take(batch, MaxBatch))
             {
                 DropAbandoned(batch);
                 if (batch.Count == 0)
                 {
                     continue;
                 }
-                if (Write(batch) is { } ids)
+                if (Write(batch, ref writer) is { } ids)
                 {
                     syncerCaughtUp.Reset();
                     committed.TryAdd(new Committed(batch, ids, writer!));
@@ -138,7 +146,10 @@ public sealed class WebhookIntake(
             {
                 committed.TryAdd(new Committed([], [], writer) { Retired = true });
             }
-            committed.Complete();
+            if (Interlocked.Decrement(ref writersRunning) == 0)
+            {
+                committed.Complete();
+            }
         }
     }
 
@@ -164,11 +175,12 @@ public sealed class WebhookIntake(
     }
 
     /// <returns>The committed rows' ids, or null when the group could not be stored (its requests have been failed).</returns>
-    private long[]? Write(List<Pending> batch)
+    private long[]? Write(List<Pending> batch, ref IntakeWriter? writer)
     {
         try
         {
-            using var writing = writeGate.Enter();
+            // The gate keeps a single SQLite writer from colliding with the processor; concurrent writers need none.
+            using var writing = writers == 1 ? writeGate.Enter() : null;
             writer ??= IntakeWriter.Open(dbFactory);
             return writer.Insert(batch);
         }
