@@ -37,14 +37,16 @@ public static class IntegrationExportEndpoints
                 await writer.WriteLineAsync(Line(
                     row.TeamName, row.PageName, row.PageId, FacebookText.Status(row.Status), row.Status.ToString(),
                     FacebookText.Cause(row.Cause), row.Cause.ToString(), Time(row.FailingSince), Time(row.LastCheckedAt),
-                    row.LastEmail is { } email ? $"{SupportText.EmailState(loc, email.State)} {SupportText.Time(email.At)}" : "",
+                    row.LastEmail is { } email ? $"{SupportText.EmailState(loc, email.State)} {Time(email.At)}" : "",
                     row.LastEmail?.State.ToString() ?? "", SupportText.Plan(loc, row.PlanEndsOn, row.PlanEnded),
                     row.PlanEnded ? "true" : "false", row.TeamId.ToString(), row.ConnectionId.ToString()));
             }
         }, "text/csv; charset=utf-8", fileName);
     }
 
-    private static string Time(DateTimeOffset? at) => at is { } value ? SupportText.Time(value) : "";
+    // A file for spreadsheets and scripts, read in any zone: instants stay in UTC and say so.
+    private static string Time(DateTimeOffset? at) =>
+        at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";
 
     private static string Line(params string[] cells) => string.Join(',', cells.Select(Cell));
 

@@ -60,7 +60,7 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
         return await db.PageConnections.AsNoTracking()
             .Where(c => c.TeamId == teamId && c.Status != ConnectionStatus.Disconnected && c.Status != ConnectionStatus.Healthy)
             .OrderBy(c => c.StatusChangedAt)
-            .Select(c => new FailingConnection(c.Id, c.PageId, c.PageName, c.Status, c.Cause, c.StatusChangedAt))
+            .Select(c => new FailingConnection(c.Id, c.PageId, c.PageName, c.Status, c.Cause, c.StatusChangedAt, c.ConnectedByName))
             .ToListAsync(cancellationToken);
     }
 

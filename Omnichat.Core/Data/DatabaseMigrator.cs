@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +14,10 @@ public static class DatabaseMigrator
         var factory = services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator));
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // On a brand-new PostgreSQL database, EF reads the migrations history before creating its table and logs the
+        // failed command as an error (npgsql/efcore.pg#3407), which reads like a broken first start. Created first
+        // (IF NOT EXISTS), the table is simply empty.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

@@ -18,6 +18,17 @@ public sealed class EmailOptions
     /// <summary>How often the outbox looks for due e-mails when nobody signals it.</summary>
     public int DispatchIntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How long a dispatcher's claim on an e-mail holds. An instance that dies while sending leaves the e-mail to the
+    /// others for this long; a send is given up at half of it, so a live claim never runs out mid-send.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 120;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>The longest a send may take before it counts as a failed attempt: half the lease.</summary>
+    public TimeSpan SendTimeout => Lease / 2;
+
     /// <summary>Attempts before an e-mail is marked Failed.</summary>
     public int MaxAttempts { get; set; } = 10;
 

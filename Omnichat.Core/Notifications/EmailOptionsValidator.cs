@@ -7,6 +7,8 @@ namespace Omnichat.Core.Notifications;
 /// <summary>Checks the whole "Email" section at start and reports every problem at once, so one restart fixes them all.</summary>
 internal sealed class EmailOptionsValidator(DeploymentMode mode) : IValidateOptions<EmailOptions>
 {
+    private const int MinimumLeaseSeconds = 10;
+
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
         var problems = new List<string>();
@@ -42,6 +44,10 @@ internal sealed class EmailOptionsValidator(DeploymentMode mode) : IValidateOpti
         if (options.DispatchIntervalSeconds < 1)
         {
             problems.Add($"Email:DispatchIntervalSeconds must be at least 1 (is {options.DispatchIntervalSeconds}).");
+        }
+        if (options.LeaseSeconds < MinimumLeaseSeconds)
+        {
+            problems.Add($"Email:LeaseSeconds must be at least {MinimumLeaseSeconds} (is {options.LeaseSeconds}): a send may take half of it.");
         }
         if (options.MaxAttempts < 1)
         {

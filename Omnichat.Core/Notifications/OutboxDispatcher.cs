@@ -14,7 +14,8 @@ namespace Omnichat.Core.Notifications;
 /// <summary>
 /// Sends what the outbox holds. Every few seconds, and at once when <see cref="OutboxSignal"/> is notified, it claims
 /// due Pending rows one at a time with a conditional UPDATE (a lease), so two dispatchers or a restart never send a
-/// row that is being sent; then writes, addresses and sends the e-mail and records the result on the row.
+/// row that is being sent; then writes, addresses and sends the e-mail and records the result on the row. A claim
+/// lasts <see cref="EmailOptions.Lease"/> and a send is cut off at half of it, so only a dead sender's rows come back.
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<OmnichatDbContext> dbFactory,
@@ -26,8 +27,6 @@ public sealed class OutboxDispatcher(
     TimeProvider timeProvider,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    /// <summary>How long a claim holds: longer than an SMTP send can take, so only a crashed sender's rows come back.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(15);
     private const int BatchSize = 20;
@@ -102,7 +101,7 @@ public sealed class OutboxDispatcher(
                 && e.Attempts == candidate.Attempts && e.NextAttemptAt == candidate.NextAttemptAt)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.Attempts, candidate.Attempts + 1)
-                .SetProperty(e => e.NextAttemptAt, now + Lease), cancellationToken);
+                .SetProperty(e => e.NextAttemptAt, now + options.Value.Lease), cancellationToken);
         return updated == 1
             ? await db.OutboxEmails.AsNoTracking().SingleAsync(e => e.Id == candidate.Id, cancellationToken)
             : null;
@@ -157,14 +156,24 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        try
+        using (var timeout = new CancellationTokenSource(options.Value.SendTimeout, timeProvider))
+        using (var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
         {
-            await sender.SendAsync(BuildMessage(email, composed, addresses, now), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await RetryOrGiveUpAsync(email, ex, cancellationToken);
-            return;
+            try
+            {
+                await sender.SendAsync(BuildMessage(email, composed, addresses, now), sendTimeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                await RetryOrGiveUpAsync(email, $"The mail server did not take the e-mail within {options.Value.SendTimeout.TotalSeconds:0} s.", cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Transport errors only (SMTP replies, sockets, files): they carry no token, and support needs the reason.
+                await RetryOrGiveUpAsync(email, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
+                return;
+            }
         }
         var sentTo = string.Join(",", addresses.Select(a => a.Address));
         await FinishAsync(email, EmailState.Sent, s => s
@@ -190,10 +199,9 @@ public sealed class OutboxDispatcher(
         return message;
     }
 
-    private async Task RetryOrGiveUpAsync(OutboxEmail email, Exception ex, CancellationToken cancellationToken)
+    private async Task RetryOrGiveUpAsync(OutboxEmail email, string reason, CancellationToken cancellationToken)
     {
-        // Transport errors only (SMTP replies, sockets, files): they carry no token, and support needs the reason.
-        var error = Truncate($"{ex.GetType().Name}: {ex.Message}");
+        var error = Truncate(reason);
         if (email.Attempts >= options.Value.MaxAttempts)
         {
             await GiveUpAsync(email, error, cancellationToken);

@@ -9,6 +9,7 @@ public sealed record TeamSettings(
     string TeamName,
     DateOnly? PlanEndsOn,
     string Culture,
+    string TimeZone,
     IReadOnlyList<string> NotificationEmails,
     bool CanEditNotifications,
     bool CanEditPlan);

@@ -9,4 +9,5 @@ public enum TeamSettingsOutcome
     /// <summary>Some addresses are not e-mail addresses; nothing was saved.</summary>
     InvalidAddresses,
     UnsupportedCulture,
+    UnsupportedTimeZone,
 }

@@ -7,6 +7,7 @@ public sealed record TeamSettingsResult(TeamSettingsOutcome Outcome, IReadOnlyLi
     public static readonly TeamSettingsResult NotAllowed = new(TeamSettingsOutcome.NotAllowed, []);
     public static readonly TeamSettingsResult NotFound = new(TeamSettingsOutcome.NotFound, []);
     public static readonly TeamSettingsResult UnsupportedCulture = new(TeamSettingsOutcome.UnsupportedCulture, []);
+    public static readonly TeamSettingsResult UnsupportedTimeZone = new(TeamSettingsOutcome.UnsupportedTimeZone, []);
 
     public bool Succeeded => Outcome == TeamSettingsOutcome.Saved;
 }

@@ -36,6 +36,7 @@ public sealed class TeamSettingsService(IDbContextFactory<OmnichatDbContext> dbF
         return team is null
             ? null
             : new TeamSettings(team.Id, team.Name, team.PlanEndsOn, TeamCultures.Normalize(team.Culture),
+                TeamTimeZones.IsSupported(team.TimeZone) ? team.TimeZone : TeamTimeZones.Default,
                 NotificationAddresses.Split(team.NotificationEmails), CanEditNotifications(caller, teamId), CanEditPlan(caller));
     }
 
@@ -71,6 +72,29 @@ public sealed class TeamSettingsService(IDbContextFactory<OmnichatDbContext> dbF
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("User {UserId} saved {AddressCount} notification addresses and language {Culture} for team {TeamId}",
             caller.UserId, entries.Count, team.Culture, teamId);
+        return TeamSettingsResult.Saved;
+    }
+
+    /// <summary>Sets the zone the team's times are shown in. The team's admin only, like its other preferences.</summary>
+    public async Task<TeamSettingsResult> SaveTimeZoneAsync(Caller caller, Guid teamId, string timeZone, CancellationToken cancellationToken)
+    {
+        if (!CanEditNotifications(caller, teamId))
+        {
+            return TeamSettingsResult.NotAllowed;
+        }
+        if (!TeamTimeZones.IsSupported(timeZone))
+        {
+            return TeamSettingsResult.UnsupportedTimeZone;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken);
+        if (team is null)
+        {
+            return TeamSettingsResult.NotFound;
+        }
+        team.TimeZone = timeZone;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("User {UserId} set the time zone of team {TeamId} to {TimeZone}", caller.UserId, teamId, timeZone);
         return TeamSettingsResult.Saved;
     }
 

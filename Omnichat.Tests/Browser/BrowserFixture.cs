@@ -37,13 +37,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context (own cookies) with a desktop viewport, so screenshots are comparable between runs.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <param name="adjust">Changes to the context's options, e.g. to accept a test's self-signed certificate.</param>
+    public async Task<IPage> NewPageAsync(Action<BrowserNewContextOptions>? adjust = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
-        });
+        };
+        adjust?.Invoke(options);
+        var context = await Browser.NewContextAsync(options);
         // Playwright's own default: the browser flows share 2 cores with the rest of the suite, whose consoles start
         // and stop around them, and a page can take more than 15 s to answer then.
         context.SetDefaultTimeout(30_000);

@@ -25,17 +25,21 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         return server;
     }
 
-    protected async Task<IPage> NewPageAsync()
+    protected async Task<IPage> NewPageAsync(Action<BrowserNewContextOptions>? adjust = null)
     {
-        var page = await Browser.NewPageAsync();
+        var page = await Browser.NewPageAsync(adjust);
         contexts.Add(page.Context);
         return page;
     }
 
     /// <summary>Signs in through the real form and waits until the interactive page is usable.</summary>
-    protected static async Task SignInAsync(IPage page, ConsoleServer server, string email, string password)
+    protected static Task SignInAsync(IPage page, ConsoleServer server, string email, string password) =>
+        SignInAsync(page, server.BaseAddress, email, password);
+
+    /// <summary>Signs in at a console (or the proxy in front of it) at <paramref name="baseAddress"/>.</summary>
+    protected static async Task SignInAsync(IPage page, Uri baseAddress, string email, string password)
     {
-        await page.GotoAsync(new Uri(server.BaseAddress, "Account/Login").ToString());
+        await page.GotoAsync(new Uri(baseAddress, "Account/Login").ToString());
         await FillSignInFormAsync(page, email, password);
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
         await WaitForCircuitAsync(page);
@@ -51,6 +55,19 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     /// <summary>Clicks on a prerendered page before the circuit connects are lost; the layout renders this marker once it has.</summary>
     protected static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>A first consent in Facebook's dialog: continue, every page, every business, permissions, save, OK; returns the callback page's text.</summary>
+    protected static async Task<string> ConsentToEverythingAsync(IPage dialog)
+    {
+        await dialog.ClickAsync("[data-testid=dialog-continue]");
+        await dialog.Locator("[data-testid=dialog-pages-all]").CheckAsync();
+        await dialog.ClickAsync("[data-testid=dialog-pages-next]");
+        await dialog.Locator("[data-testid=dialog-businesses-all]").CheckAsync();
+        await dialog.ClickAsync("[data-testid=dialog-businesses-next]");
+        await dialog.ClickAsync("[data-testid=dialog-save]");
+        await dialog.ClickAsync("[data-testid=dialog-confirm]");
+        return await dialog.Locator("[data-testid=consent-result]").InnerTextAsync();
+    }
 
     /// <summary>
     /// Goes through Facebook's dialog keeping the earlier choices (the steps a reauthorization shows: continue, pages,

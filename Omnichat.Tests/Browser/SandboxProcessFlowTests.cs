@@ -29,16 +29,8 @@ public sealed class SandboxProcessFlowTests(BrowserFixture browser) : BrowserTes
         await dialog.Locator("[data-testid=dialog-continue]").WaitForAsync();
         dialog.Url.ShouldStartWith(new Uri(sandboxAddress, "sandbox/dialog/").ToString());
         await ScreenshotAsync(dialog, "dialog-from-the-sandbox-process");
-        await dialog.ClickAsync("[data-testid=dialog-continue]");
-        await dialog.Locator("[data-testid=dialog-pages-all]").CheckAsync();
-        await dialog.ClickAsync("[data-testid=dialog-pages-next]");
-        await dialog.Locator("[data-testid=dialog-businesses-all]").CheckAsync();
-        await dialog.ClickAsync("[data-testid=dialog-businesses-next]");
-        await dialog.ClickAsync("[data-testid=dialog-save]");
-        await dialog.ClickAsync("[data-testid=dialog-confirm]");
-        await dialog.Locator("[data-testid=consent-result]").WaitForAsync();
+        (await ConsentToEverythingAsync(dialog)).ShouldContain("授權完成");
         dialog.Url.ShouldStartWith(server.BaseAddress.ToString(), Case.Sensitive, "the dialog returns to the console's callback");
-        (await dialog.Locator("[data-testid=consent-result]").InnerTextAsync()).ShouldContain("授權完成");
         await dialog.CloseAsync();
 
         var authorized = page.Locator($"[data-testid=authorized-page][data-page-id='{Taipei}']");

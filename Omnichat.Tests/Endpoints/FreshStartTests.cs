@@ -6,10 +6,18 @@ namespace Omnichat.Tests.Endpoints;
 /// <summary>What a newcomer sees on the first <c>dotnet run</c>: a quiet log and a console that looks finished.</summary>
 public sealed class FreshStartTests
 {
-    [Fact]
-    public async Task FirstStart_OnAnEmptyDatabase_LogsNoWarningOrError()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task FirstStart_OnAnEmptyDatabase_LogsNoWarningOrError(string provider)
     {
-        await using var server = await ConsoleServer.StartAsync();
+        await using var server = await ConsoleServer.StartAsync(s =>
+        {
+            if (provider == "Postgres")
+            {
+                s.WithPostgres();
+            }
+        });
         using var client = server.CreateHttpClient();
         (await client.GetAsync("healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
 

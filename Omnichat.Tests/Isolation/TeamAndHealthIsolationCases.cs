@@ -34,6 +34,18 @@ internal static class TeamAndHealthIsolationCases
             });
             results.ShouldAllBe(r => r.Outcome == TeamSettingsOutcome.NotAllowed);
         }),
+        IsolationCase.For<TeamSettingsService>(s => s.SaveTimeZoneAsync(default!, default, Addresses, default), "only the team's own admin sets its time zone", async w =>
+        {
+            var results = new List<TeamSettingsResult>();
+            await w.ChangesNothingAsync(async () =>
+            {
+                foreach (var caller in new[] { w.OtherAdmin, w.DemoAgent, w.Support })
+                {
+                    results.Add(await w.Service<TeamSettingsService>().SaveTimeZoneAsync(caller, w.DemoTeamId, "Asia/Tokyo", default));
+                }
+            });
+            results.ShouldAllBe(r => r.Outcome == TeamSettingsOutcome.NotAllowed);
+        }),
         IsolationCase.For<TeamSettingsService>(s => s.SetPlanEndAsync(default!, default, default, default), "no team member sets a plan's end, not even their own", async w =>
         {
             var results = new List<TeamSettingsResult>();

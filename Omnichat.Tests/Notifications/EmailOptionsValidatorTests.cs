@@ -29,9 +29,11 @@ public sealed class EmailOptionsValidatorTests
             ("Email:Smtp:Host", "smtp.example.com"),
             ("Email:Smtp:Port", "0"),
             ("Email:From", "not an address"),
-            ("Email:DispatchIntervalSeconds", "0")));
+            ("Email:DispatchIntervalSeconds", "0"),
+            ("Email:LeaseSeconds", "9")));
 
-        failure.Failures.Count().ShouldBe(3);
+        failure.Failures.Count().ShouldBe(4);
+        failure.Message.ShouldContain("Email:LeaseSeconds must be at least 10 (is 9)");
         failure.Message.ShouldContain("Email:From");
         failure.Message.ShouldContain("Email:Smtp:Port");
         failure.Message.ShouldContain("Email:DispatchIntervalSeconds");

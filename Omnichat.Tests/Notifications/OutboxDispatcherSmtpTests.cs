@@ -236,4 +236,29 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
         }
         smtp.Messages.Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task DispatchDue_ServerHangsAfterTheMessage_GivesTheAttemptUpAtHalfTheLeaseAndRetriesLater()
+    {
+        await smtp.StartAsync();
+        var id = await outbox.EnqueueAsync(DemoAccounts.DemoShop, time.GetUtcNow());
+        smtp.HoldNext();
+
+        var dispatch = Dispatcher().DispatchDueAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => smtp.Held.Count == 1, TimeSpan.FromSeconds(10), "the server holds the message");
+        var claimedAt = time.GetUtcNow();
+        time.Advance(TimeSpan.FromSeconds(59));
+        (await outbox.GetAsync(id)).LastError.ShouldBeNull("still within half of the 2-minute lease");
+        time.Advance(TimeSpan.FromSeconds(2));
+        await dispatch.WaitAsync(TimeSpan.FromSeconds(10));
+        smtp.RefuseHeld();
+
+        var row = await outbox.GetAsync(id);
+        row.State.ShouldBe(EmailState.Pending);
+        row.Attempts.ShouldBe(1);
+        row.LastError.ShouldBe("The mail server did not take the e-mail within 60 s.");
+        row.NextAttemptAt.ShouldBe(time.GetUtcNow() + OutboxDispatcher.FirstRetryDelay,
+            "retried on the normal schedule, well before the claim of " + claimedAt + " would have run out");
+        smtp.Messages.ShouldBeEmpty();
+    }
 }

@@ -174,4 +174,36 @@ public sealed class TeamSettingsServiceTests : IAsyncLifetime
 
         (await DemoShopAsync()).PlanEndsOn.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task SaveTimeZone_Admin_SavesIt_AndSettingsShowIt()
+    {
+        (await service.GetAsync(TestCallers.TeamAdmin, TestCallers.DemoShopId, CancellationToken.None))!.TimeZone
+            .ShouldBe("Asia/Taipei", "a new team shows Taiwan time");
+
+        var result = await service.SaveTimeZoneAsync(TestCallers.TeamAdmin, TestCallers.DemoShopId, "Asia/Tokyo", CancellationToken.None);
+
+        result.ShouldBe(TeamSettingsResult.Saved);
+        (await DemoShopAsync()).TimeZone.ShouldBe("Asia/Tokyo");
+        (await service.GetAsync(TestCallers.Agent, TestCallers.DemoShopId, CancellationToken.None))!.TimeZone.ShouldBe("Asia/Tokyo");
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("")]
+    [InlineData("asia/taipei")]
+    public async Task SaveTimeZone_NotOffered_IsRejectedAndNothingChanges(string zone)
+    {
+        (await service.SaveTimeZoneAsync(TestCallers.TeamAdmin, TestCallers.DemoShopId, zone, CancellationToken.None))
+            .Outcome.ShouldBe(TeamSettingsOutcome.UnsupportedTimeZone);
+        (await DemoShopAsync()).TimeZone.ShouldBe("Asia/Taipei");
+    }
+
+    [Fact]
+    public async Task SaveTimeZone_Agent_IsNotAllowed()
+    {
+        (await service.SaveTimeZoneAsync(TestCallers.Agent, TestCallers.DemoShopId, "UTC", CancellationToken.None))
+            .ShouldBe(TeamSettingsResult.NotAllowed);
+        (await DemoShopAsync()).TimeZone.ShouldBe("Asia/Taipei");
+    }
 }

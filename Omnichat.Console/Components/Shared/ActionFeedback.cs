@@ -22,7 +22,15 @@ public sealed class ActionFeedback(IDialogService dialogs, ISnackbar snackbar)
         return answer is { Canceled: false };
     }
 
-    public void Success(string message) => snackbar.Add(message, Severity.Success);
+    /// <summary>A success supersedes what went wrong before it: earlier messages go, so an old error never sits beside it.</summary>
+    public void Success(string message)
+    {
+        snackbar.Clear();
+        snackbar.Add(message, Severity.Success);
+    }
+
+    /// <summary>On another page the results of this one's actions are noise: called when the user navigates.</summary>
+    public void ClearAll() => snackbar.Clear();
 
     public void Warning(string message) => snackbar.Add(message, Severity.Warning);
 

@@ -10,6 +10,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
     {
         b.Property(t => t.Name).HasMaxLength(200);
         b.Property(t => t.Culture).HasMaxLength(10);
+        b.Property(t => t.TimeZone).HasMaxLength(64).HasDefaultValue(TeamTimeZones.Default);
         b.HasIndex(t => t.Name).IsUnique();
     }
 }

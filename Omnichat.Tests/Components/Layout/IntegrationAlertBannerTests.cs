@@ -24,6 +24,7 @@ public sealed class IntegrationAlertBannerTests : ComponentTestBase
             TeamId = TestCallers.DemoShopId,
             PageId = Guid.NewGuid().ToString("N")[..15],
             PageName = name,
+            ConnectedByName = TestCallers.TeamAdmin.DisplayName,
             Status = status,
             Cause = cause,
             StatusChangedAt = DateTimeOffset.Parse("2026-11-30T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
@@ -107,6 +108,7 @@ public sealed class IntegrationAlertBannerTests : ComponentTestBase
         var cut = Render<IntegrationAlertBanner>();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=integration-alert]").TextContent.ShouldContain("請聯繫團隊管理員處理"));
+        cut.Find("[data-testid=alert-ask]").TextContent.ShouldBe("請聯繫串接此專頁的團隊管理員 王小明 (Demo admin)（或其他團隊管理員）處理。");
         cut.FindAll("[data-testid=alert-reauthorize]").ShouldBeEmpty();
     }
 

@@ -1,3 +1,5 @@
+using Omnichat.Console.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Omnichat.Console.Components.Layout;
@@ -106,6 +108,34 @@ public sealed class MainLayoutTests : ComponentTestBase
         var last = Navigation.History.First();
         last.Uri.ShouldBe("culture?name=en&redirectUri=%2Fchannels%2Ffacebook");
         last.Options.ForceLoad.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Feedback_SuccessAfterAnError_ShowsOnlyTheSuccess()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        var cut = RenderLayout();
+        var feedback = Context.Services.GetRequiredService<ActionFeedback>();
+
+        cut.InvokeAsync(() => feedback.Error("串接失敗：Demo Shop 台北店"));
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("串接失敗：Demo Shop 台北店"));
+        cut.InvokeAsync(() => feedback.Success("已串接 Demo Shop 台北店"));
+
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("已串接 Demo Shop 台北店"));
+        cut.Markup.ShouldNotContain("串接失敗", customMessage: "the old error does not stay beside the later success");
+    }
+
+    [Fact]
+    public void Feedback_LeavingThePage_TakesItsMessagesAway()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        var cut = RenderLayout();
+        cut.InvokeAsync(() => Context.Services.GetRequiredService<ActionFeedback>().Error("串接失敗：Demo Shop 台北店"));
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("串接失敗"));
+
+        Navigation.NavigateTo("/inbox");
+
+        cut.WaitForAssertion(() => cut.Markup.ShouldNotContain("串接失敗"));
     }
 
     private IRenderedComponent<MainLayout> RenderLayout() => Render<MainLayout>(p => p.Add(l => l.Body, Body));

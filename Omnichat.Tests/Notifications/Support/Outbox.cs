@@ -9,8 +9,13 @@ using Omnichat.Tests.Infrastructure;
 namespace Omnichat.Tests.Notifications.Support;
 
 /// <summary>Writes outbox rows the way the health checker does, and reads them back, on a running console's database.</summary>
-public sealed class Outbox(ConsoleServer server)
+public sealed class Outbox(Func<Task<OmnichatDbContext>> open)
 {
+    public Outbox(ConsoleServer server)
+        : this(() => server.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+    {
+    }
+
     public static readonly FailedPage Taipei = new(Guid.NewGuid(), "100000000000001", "Demo Shop 台北店",
         ConnectionStatus.NeedsReauthorization, FailureCause.PasswordChangedOrSecurityReset);
     public static readonly FailedPage Receiver = new(Guid.NewGuid(), "100000000000002", "Demo Shop 台中店",
@@ -66,6 +71,5 @@ public sealed class Outbox(ConsoleServer server)
         await db.SaveChangesAsync();
     }
 
-    private Task<OmnichatDbContext> CreateAsync() =>
-        server.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+    private Task<OmnichatDbContext> CreateAsync() => open();
 }

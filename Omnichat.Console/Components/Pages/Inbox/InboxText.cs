@@ -4,12 +4,13 @@ using MudBlazor;
 using Omnichat.Console.Resources;
 using Omnichat.Core.Messaging;
 
+using Omnichat.Core.Teams;
+
 namespace Omnichat.Console.Components.Pages.Inbox;
 
 /// <summary>Words and colours for delivery states, reply failures and windows; every enum member is named, so a new one fails to compile.</summary>
 public static class InboxText
 {
-    public static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string State(IStringLocalizer<InboxStrings> loc, DeliveryState state) => loc[state switch
     {
@@ -42,10 +43,10 @@ public static class InboxText
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, null),
     }];
 
-    public static string Window(IStringLocalizer<InboxStrings> loc, MessagingWindow window) => window.State switch
+    public static string Window(IStringLocalizer<InboxStrings> loc, LocalTimeFormat time, MessagingWindow window) => window.State switch
     {
-        WindowState.Open => loc[nameof(InboxStrings.Window_Open), Time(window.ClosesAt!.Value)],
-        WindowState.HumanAgent => loc[nameof(InboxStrings.Window_HumanAgent), Time(window.ClosesAt!.Value)],
+        WindowState.Open => loc[nameof(InboxStrings.Window_Open), time.DateAndTime(window.ClosesAt!.Value)],
+        WindowState.HumanAgent => loc[nameof(InboxStrings.Window_HumanAgent), time.DateAndTime(window.ClosesAt!.Value)],
         WindowState.HumanAgentDisabled => loc[nameof(InboxStrings.Window_HumanAgentDisabled)],
         WindowState.Closed => loc[nameof(InboxStrings.Window_Closed)],
         WindowState.NoCustomerMessage => loc[nameof(InboxStrings.Window_NoCustomerMessage)],

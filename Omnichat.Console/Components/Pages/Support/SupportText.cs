@@ -14,10 +14,6 @@ namespace Omnichat.Console.Components.Pages.Support;
 /// </summary>
 public static class SupportText
 {
-    public const string TimeFormat = "yyyy-MM-dd HH:mm 'UTC'";
-
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
-
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The list filter that shows exactly this status.</summary>

@@ -1110,6 +1110,13 @@ namespace Omnichat.Core.Data.Migrations.Postgres
                     b.Property<DateOnly?>("PlanEndsOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("Asia/Taipei");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")

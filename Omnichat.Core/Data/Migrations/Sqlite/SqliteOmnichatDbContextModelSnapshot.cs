@@ -1090,6 +1090,13 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PlanEndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Asia/Taipei");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")

@@ -41,6 +41,21 @@ public sealed class AuthorizedPagesSectionTests : ComponentTestBase
     }
 
     [Fact]
+    public void Render_Agent_SeesTheListWithoutAFormTheyCannotUse()
+    {
+        SignInAs(TestCallers.Agent, TestCallers.DemoShop);
+
+        var cut = Render<AuthorizedPagesSection>(p => p
+            .Add(x => x.Caller, TestCallers.Agent)
+            .Add(x => x.Overview, Overview(Page("1", "台北店", PageAvailability.Available))));
+
+        cut.Find("[data-page-id='1']").TextContent.ShouldContain("台北店");
+        cut.FindAll("input[type=checkbox]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=connect-selected]").ShouldBeEmpty();
+        cut.Markup.ShouldNotContain("勾選需要串接");
+    }
+
+    [Fact]
     public void ConnectButton_DisabledUntilAPageIsTicked()
     {
         SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);

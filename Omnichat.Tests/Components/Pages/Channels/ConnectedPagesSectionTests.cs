@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,9 +30,23 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
         var cut = RenderSection(Connection("Demo Shop 台北店"));
 
         cut.Find("[data-testid=connected-page]").TextContent.ShouldContain("Demo Shop 台北店");
-        cut.Find("[data-status]").TextContent.Trim().ShouldBe("正常");
-        cut.Markup.ShouldContain("王小明 (Demo admin)，2026-11-30 08:15 UTC");
+        cut.Find("[data-status]").TextContent.Trim().ShouldBe("尚未檢查", "a page no check has looked at yet is not called healthy");
+        cut.Find("[data-testid=connected-by]").TextContent.ShouldBe("王小明 (Demo admin)，2026-11-30 16:15");
+        cut.Find("[data-testid=connected-by] .nowrap").TextContent.ShouldBe("2026-11-30 16:15", "the date never breaks across lines");
         cut.Find("[data-testid=reauthorize]").GetAttribute("href").ShouldStartWith("facebook/oauth/start?purpose=Reauthorize&connectionId=");
+    }
+
+    [Fact]
+    public void Render_TeamInAnotherZone_ShowsItsOwnClockWithoutAUtcSuffix()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<CascadingValue<LocalTimeFormat>>(p => p
+            .Add(x => x.Value, LocalTimeFormat.For("Asia/Tokyo"))
+            .AddChildContent<ConnectedPagesSection>(c => c.Add(x => x.Caller, TestCallers.TeamAdmin).Add(x => x.Connections, [Connection("Demo Shop 台北店")])));
+
+        cut.Find("[data-testid=connected-by]").TextContent.ShouldBe("王小明 (Demo admin)，2026-11-30 17:15");
+        cut.Markup.ShouldNotContain("UTC");
     }
 
     [Fact]

@@ -86,6 +86,7 @@ public sealed class TeamSettingsPageTests : ComponentTestBase
         cut.WaitForAssertion(() => cut.Find("[data-testid=read-only-notice]").TextContent.ShouldContain("只有團隊管理員"));
         cut.FindAll("[data-testid=address-list] li").Select(li => li.TextContent).ShouldBe(["ops@demo.local", "owner@shop.test"]);
         cut.Find("[data-testid=plan-ends-on]").TextContent.Trim().ShouldBe("2030-06-30");
+        cut.Find("[data-testid=time-zone]").TextContent.Trim().ShouldBe("Asia/Taipei (UTC+08:00)", "a new team shows Taiwan time");
         cut.FindAll("textarea").ShouldBeEmpty();
         cut.FindAll("button[data-testid^=save]").ShouldBeEmpty();
         cut.FindAll("[data-testid=team-picker]").ShouldBeEmpty();

@@ -42,7 +42,7 @@ public sealed class CheckOverdueStripTests : ComponentTestBase
         cut.WaitForAssertion(() =>
         {
             var strip = cut.Find("[data-testid=check-overdue-strip]");
-            strip.TextContent.ShouldContain("2026-12-02 10:00 UTC");
+            strip.TextContent.ShouldContain("2026-12-02 18:00");
             strip.ClassList.ShouldContain("mud-alert-filled-error");
         });
     }

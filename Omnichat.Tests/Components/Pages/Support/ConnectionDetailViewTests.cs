@@ -1,3 +1,4 @@
+using Omnichat.Core.Teams;
 using System.Globalization;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ public sealed class ConnectionDetailViewTests : ComponentTestBase
         var cut = Render<IntegrationDetailPage>(p => p.Add(x => x.ConnectionId, IntegrationData.FailingId));
 
         cut.WaitForAssertion(() => cut.Find("[data-kind=EpisodeStarted] [data-testid=timeline-joined]").TextContent
-            .ShouldBe(ConnectionWords.For(CultureInfo.GetCultureInfo("zh-TW")).JoinedEarlierEmail(SupportText.Time(emailAt))));
+            .ShouldBe(ConnectionWords.For(CultureInfo.GetCultureInfo("zh-TW")).JoinedEarlierEmail(LocalTimeFormat.Default.DateAndTime(emailAt))));
         cut.FindAll("[data-testid=timeline-joined]").Count.ShouldBe(1);
     }
 

@@ -1,3 +1,4 @@
+using Omnichat.Core.Teams;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,7 +81,7 @@ public sealed class DisconnectedEventsNoticeTests : ComponentTestBase
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=since-disconnection-count]").TextContent
             .ShouldBe("此專頁解除串接後收到 4 筆事件（其中 1 則是顧客訊息），已另外保存。"));
-        cut.Find("[data-testid=since-disconnection-until]").TextContent.ShouldContain(SupportText.Time(ParkedData.OtherFirstConnected));
+        cut.Find("[data-testid=since-disconnection-until]").TextContent.ShouldContain(LocalTimeFormat.Default.DateAndTime(ParkedData.OtherFirstConnected));
         cut.Find("[data-testid=since-disconnection-link]").GetAttribute("href").ShouldBe($"/support/webhooks/parked/{ParkedData.SharedPageId}");
     }
 }

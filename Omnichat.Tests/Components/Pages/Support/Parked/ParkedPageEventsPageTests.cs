@@ -38,7 +38,7 @@ public sealed class ParkedPageEventsPageTests : ComponentTestBase
         var rows = cut.FindAll("tbody tr");
         rows.Select(r => r.QuerySelector("[data-testid=parked-event]")!.GetAttribute("data-kind")).ShouldBe(["Postback", "Message", "Message"]);
         rows[0].TextContent.ShouldContain("按鈕點擊");
-        rows[0].TextContent.ShouldContain("08:00:00 UTC", customMessage: "events come seconds apart, so their times show seconds");
+        rows[0].TextContent.ShouldContain("16:00:00", customMessage: "events come seconds apart, so their times show seconds");
         rows[0].QuerySelector("[data-testid=parked-event-text]")!.TextContent.ShouldBe("開始使用");
         rows[0].QuerySelector("[data-testid=parked-event-psid]")!.TextContent.ShouldBe(ParkedData.SecondPsid);
         rows[1].QuerySelector("[data-testid=parked-event-attachments]")!.TextContent.Trim().ShouldBe("附件：image, video");
