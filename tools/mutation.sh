@@ -17,7 +17,7 @@ out=StrykerOutput/areas
 # lane | area name | files under Omnichat.Core | test classes under Omnichat.Tests (a few classes each)
 areas=(
   "2|rules|Health/PageVerdictRules.cs Health/FailureNotice.cs Facebook/ConnectionStatusRules.cs Facebook/WebhookSignature.cs Messaging/MessagingWindow.cs Integrations/IntegrationScope.cs|Health.PageVerdictRulesTests Health.InconclusiveReasonTests Health.FailureNoticePersonTests Facebook.ConnectionStatusRulesTests Facebook.GraphErrorClassifierTests Messaging.WebhookSignatureTests Messaging.MessagingWindowTests Integrations.IntegrationStatusOnSqliteTests"
-  "1|health|Channels/ConnectionStatusChange.cs Health/CheckResultRecorder.cs Health/CheckNowService.cs|Health.HealthCheckTests Health.OneEmailPerFailureTests Health.ReminderEmailTests Health.InstantSignalTests Integrations.IntegrationRoleTests"
+  "1|health|Channels/ConnectionStatusChange.cs Health/CheckResultRecorder.cs Health/CheckNowService.cs|Health.HealthCheckTests Health.OneEmailPerFailureTests Health.ReminderEmailTests Health.InstantSignalTests Integrations.IntegrationRoleTests Isolation.ServiceIsolationTests"
   "2|outbox|Notifications/OutboxDispatcher.cs|Notifications.OutboxDispatcherSmtpTests Notifications.OutboxRetryDelayTests Notifications.OutboxDispatcherGiveUpTests Notifications.PickupDirectoryTests"
   "2|webhooks|Messaging/WebhookIntake.cs|Messaging.WebhookIntakeTests Messaging.WebhookEndpointTests Messaging.WebhookRefusalTests"
   "1|channels|Channels/OAuthStateStore.cs Channels/ConnectionService.cs|Channels.ConsentCallbackTests Channels.ConnectFlowTests Channels.TeamIsolationTests Channels.ReauthorizeFlowTests"
@@ -31,7 +31,7 @@ out, areas = sys.argv[1], [a.split("|")[1] for a in sys.argv[2:]]
 detected = ("Killed", "Timeout")
 undetected = ("Survived", "NoCoverage")
 total = {s: 0 for s in detected + undetected}
-print(f"{'area':<10} {'killed':>6} {'timeout':>7} {'survived':>8} {'no cov':>6} {'score':>7}  minutes")
+print(f"{'area':<10} {'killed':>6} {'timeout':>7} {'survived':>8} {'no cov':>6} {'score':>7} {'killed only':>11}  minutes")
 survivors = []
 for area in areas:
     report = os.path.join(out, area, "reports", "mutation-report.json")
@@ -52,11 +52,15 @@ for area in areas:
     seconds = os.path.join(out, area, "seconds")
     minutes = f"{int(open(seconds).read()) / 60:.1f}" if os.path.exists(seconds) else "?"
     score = 100 * (counts["Killed"] + counts["Timeout"]) / valid if valid else 0
-    print(f"{area:<10} {counts['Killed']:>6} {counts['Timeout']:>7} {counts['Survived']:>8} {counts['NoCoverage']:>6} {score:>6.2f}%  {minutes}")
+    strict = 100 * counts["Killed"] / valid if valid else 0
+    print(f"{area:<10} {counts['Killed']:>6} {counts['Timeout']:>7} {counts['Survived']:>8} {counts['NoCoverage']:>6} {score:>6.2f}% {strict:>10.2f}%  {minutes}")
 valid = sum(total.values())
 score = 100 * (total["Killed"] + total["Timeout"]) / valid if valid else 0
-print(f"{'overall':<10} {total['Killed']:>6} {total['Timeout']:>7} {total['Survived']:>8} {total['NoCoverage']:>6} {score:>6.2f}%")
-print("(score: killed and timed out, over killed, timed out, survived and not covered; compile errors and ignored mutants do not count)")
+strict = 100 * total["Killed"] / valid if valid else 0
+print(f"{'overall':<10} {total['Killed']:>6} {total['Timeout']:>7} {total['Survived']:>8} {total['NoCoverage']:>6} {score:>6.2f}% {strict:>10.2f}%")
+print("(score: killed and timed out, as Stryker counts them, over killed, timed out, survived and not covered; 'killed only'")
+print(" counts a timeout as not killed: under heavy load a test session can time out without the mutant being the cause.")
+print(" Compile errors and ignored mutants do not count.)")
 if survivors:
     print("\nNot killed:")
     print("\n".join(survivors))
