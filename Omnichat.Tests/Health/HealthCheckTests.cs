@@ -217,6 +217,23 @@ public sealed class HealthCheckTests : FlowTest
     }
 
     [Fact]
+    public async Task Record_PageDisconnectedWhileTheCheckRan_ItsFailureIsDropped_NoEpisodeNoEmail()
+    {
+        var taipei = await ConnectionAsync(Taipei);
+        (await Driver.DisconnectAsync(admin, taipei.Id)).ShouldBe(DisconnectOutcome.Disconnected);
+
+        var started = await Driver.Service<CheckResultRecorder>().RecordAsync(Guid.NewGuid(),
+            new Dictionary<Guid, PageVerdict> { [taipei.Id] = PageVerdict.Failed(ConnectionStatus.NeedsReauthorization, FailureCause.TokenInvalid) },
+            DateTimeOffset.UtcNow, CancellationToken.None);
+
+        started.ShouldBe(0);
+        (await ConnectionAsync(Taipei)).Status.ShouldBe(ConnectionStatus.Disconnected);
+        (await EmailsAsync()).ShouldBeEmpty();
+        await using var db = await DbAsync();
+        (await db.ConnectionChecks.AnyAsync(c => c.ConnectionId == taipei.Id)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Check_PageMarkedNotMessengerReceiver_StaysSoBecauseNoCallCanSeeTheReceiver()
     {
         await using (var db = await DbAsync())

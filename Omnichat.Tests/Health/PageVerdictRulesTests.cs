@@ -79,6 +79,48 @@ public sealed class PageVerdictRulesTests
         var verdict = Decide(Token(), "another-app");
 
         (verdict.Status, verdict.Cause, verdict.NeedsResubscribe).ShouldBe((ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed, true));
+        // Support reads this line on the connection's detail page: it says which of the two calls failed.
+        verdict.Detail.ShouldBe("our app is missing from subscribed_apps");
+    }
+
+    [Fact]
+    public void Decide_OnlyTheTokenAnswerMissingFromTheBatch_IsInconclusive_NotAFailure()
+    {
+        var verdict = PageVerdictRules.Decide(new PageHealthAnswer(PageId, null,
+            GraphResult<IReadOnlyList<SubscribedApp>>.Success([new SubscribedApp(AppId, null, ["messages"])])), AppId);
+
+        (verdict.Outcome, verdict.Reason).ShouldBe((CheckOutcome.Inconclusive, InconclusiveReason.MissingBatchItem));
+    }
+
+    [Fact]
+    public void Decide_OnlyTheSubscriptionAnswerMissingFromTheBatch_IsInconclusive_NotAFailure()
+    {
+        // A broken token would fail the page if the token's answer alone were read; the half-answered batch decides nothing.
+        var verdict = PageVerdictRules.Decide(new PageHealthAnswer(PageId, GraphResult<TokenDebugInfo>.Success(Token(valid: false)), null), AppId);
+
+        (verdict.Outcome, verdict.Reason).ShouldBe((CheckOutcome.Inconclusive, InconclusiveReason.MissingBatchItem));
+    }
+
+    [Fact]
+    public void Decide_DebugTokenCallItselfRejectsTheToken_NeedsReauthorization_EvenWithOurAppSubscribed()
+    {
+        var rejected = new GraphError(190, 460, "Error validating access token: The session has been invalidated because the user changed their password.");
+
+        var verdict = PageVerdictRules.Decide(new PageHealthAnswer(PageId, GraphResult<TokenDebugInfo>.Failure(rejected),
+            GraphResult<IReadOnlyList<SubscribedApp>>.Success([new SubscribedApp(AppId, null, ["messages"])])), AppId);
+
+        (verdict.Outcome, verdict.Status, verdict.Error).ShouldBe((CheckOutcome.Failed, ConnectionStatus.NeedsReauthorization, rejected));
+    }
+
+    [Fact]
+    public void Decide_SubscribedAppsCallRefusedForPermission_IsMissingPermission_NotHealthy()
+    {
+        var refusal = new GraphError(200, null, "(#200) Requires pages_manage_metadata permission to manage the object");
+
+        var verdict = PageVerdictRules.Decide(new PageHealthAnswer(PageId, GraphResult<TokenDebugInfo>.Success(Token()),
+            GraphResult<IReadOnlyList<SubscribedApp>>.Failure(refusal)), AppId);
+
+        (verdict.Outcome, verdict.Status, verdict.Error).ShouldBe((CheckOutcome.Failed, ConnectionStatus.MissingPermission, refusal));
     }
 
     [Fact]

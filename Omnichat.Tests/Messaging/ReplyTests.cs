@@ -106,6 +106,45 @@ public sealed class ReplyTests
 
         retried.Kind.ShouldBe(ReplyOutcomeKind.Sent);
         (await driver.QueryAsync(db => db.Messages.CountAsync(m => m.Direction == MessageDirection.Outbound))).ShouldBe(1);
+        // The inbox no longer shows the earlier failure's notice and error code on the reply that went out.
+        var reply = await driver.QueryAsync(db => db.Messages.SingleAsync(m => m.Id == failed.MessageId));
+        (reply.Failure, reply.ErrorCode, reply.FbTraceId, reply.ErrorMessage, reply.SendAttempts).ShouldBe(((ReplyFailure?)null, (int?)null, (string?)null, (string?)null, 2));
+        reply.DeliveryState.ShouldNotBe(DeliveryState.Failed);
+    }
+
+    [Fact]
+    public async Task Reply_PageDisconnected_IsKeptAsFailed_AndNothingIsSent()
+    {
+        var (server, driver, connectionId, conversationId) = await StartAsync();
+        await using var _s = server;
+        using var _d = driver;
+        var admin = await driver.AdminAsync();
+        await driver.Service<ConnectionService>().DisconnectAsync(admin, connectionId, CancellationToken.None);
+
+        var outcome = await ReplyAsync(driver, conversationId);
+
+        (outcome.Kind, outcome.Failure).ShouldBe((ReplyOutcomeKind.NotConnected, ReplyFailure.IntegrationBroken));
+        var stored = await driver.QueryAsync(db => db.Messages.SingleAsync(m => m.Id == outcome.MessageId));
+        (stored.DeliveryState, stored.Text, stored.Failure).ShouldBe((DeliveryState.Failed, "有的，歡迎光臨", (ReplyFailure?)ReplyFailure.IntegrationBroken), "the typed reply is kept");
+        (await driver.Sandbox.StateAsync()).GetProperty("sentMessages").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Retry_WindowClosedSinceTheFailure_IsRefused_AndTheReplyStaysFailed()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (server, driver, _, conversationId) = await StartAsync(s => s.WithServices(services => services.AddSingleton<TimeProvider>(time)));
+        await using var _s = server;
+        using var _d = driver;
+        await driver.Sandbox.PutAsync($"pages/{Taipei}/messaging", new { restricted = true });
+        var failed = await ReplyAsync(driver, conversationId);
+        await driver.Sandbox.PutAsync($"pages/{Taipei}/messaging", new { restricted = false });
+        time.Advance(TimeSpan.FromHours(25));
+
+        var retried = await driver.Service<ReplyService>().RetryAsync(await driver.AdminAsync(), failed.MessageId!.Value, CancellationToken.None);
+
+        (retried.Kind, retried.MessageId).ShouldBe((ReplyOutcomeKind.WindowClosed, failed.MessageId));
+        (await driver.QueryAsync(db => db.Messages.SingleAsync(m => m.Id == failed.MessageId))).DeliveryState.ShouldBe(DeliveryState.Failed);
     }
 
     [Fact]

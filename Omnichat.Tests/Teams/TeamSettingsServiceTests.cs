@@ -123,6 +123,59 @@ public sealed class TeamSettingsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_TeamAdmin_ReadsTheirTeam_AndMayEditNotificationsButNotThePlan()
+    {
+        var settings = (await service.GetAsync(TestCallers.TeamAdmin, TestCallers.DemoShopId, CancellationToken.None)).ShouldNotBeNull();
+
+        (settings.TeamName, settings.Culture, settings.CanEditNotifications, settings.CanEditPlan).ShouldBe((TestCallers.DemoShop, "zh-TW", true, false));
+        settings.NotificationEmails.ShouldBe(["ops@demo.local"]);
+    }
+
+    [Fact]
+    public async Task Get_Agent_ReadsTheirTeam_AndMayEditNothing()
+    {
+        var settings = (await service.GetAsync(TestCallers.Agent, TestCallers.DemoShopId, CancellationToken.None)).ShouldNotBeNull();
+
+        (settings.CanEditNotifications, settings.CanEditPlan).ShouldBe((false, false));
+    }
+
+    [Fact]
+    public async Task Get_Support_ReadsAnyTeam_AndMaySetOnlyThePlan()
+    {
+        var settings = (await service.GetAsync(TestCallers.Support, OtherShopId, CancellationToken.None)).ShouldNotBeNull();
+
+        (settings.TeamName, settings.CanEditNotifications, settings.CanEditPlan).ShouldBe(("Other Shop", false, true));
+    }
+
+    [Fact]
+    public async Task Get_TeamThatDoesNotExist_IsNothing_EvenForSupport() =>
+        (await service.GetAsync(TestCallers.Support, Guid.NewGuid(), CancellationToken.None)).ShouldBeNull();
+
+    [Fact]
+    public async Task SaveNotifications_AdminOfATeamThatNoLongerExists_IsNotFound()
+    {
+        var gone = new Caller("user-gone", "Gone admin", Guid.NewGuid(), IsTeamAdmin: true, IsSupport: false);
+
+        (await service.SaveNotificationsAsync(gone, gone.TeamId!.Value, "x@shop.test", "en", CancellationToken.None))
+            .Outcome.ShouldBe(TeamSettingsOutcome.NotFound);
+    }
+
+    [Fact]
+    public async Task SetPlanEnd_TeamThatDoesNotExist_IsNotFound() =>
+        (await service.SetPlanEndAsync(TestCallers.Support, Guid.NewGuid(), new DateOnly(2027, 3, 31), CancellationToken.None))
+            .Outcome.ShouldBe(TeamSettingsOutcome.NotFound);
+
+    [Fact]
+    public async Task SetPlanEnd_SupportClearsTheDate_ThePlanNoLongerEnds()
+    {
+        await service.SetPlanEndAsync(TestCallers.Support, TestCallers.DemoShopId, new DateOnly(2027, 3, 31), CancellationToken.None);
+
+        (await service.SetPlanEndAsync(TestCallers.Support, TestCallers.DemoShopId, null, CancellationToken.None)).Outcome.ShouldBe(TeamSettingsOutcome.Saved);
+
+        (await DemoShopAsync()).PlanEndsOn.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task SaveTimeZone_Admin_SavesIt_AndSettingsShowIt()
     {
         (await service.GetAsync(TestCallers.TeamAdmin, TestCallers.DemoShopId, CancellationToken.None))!.TimeZone
