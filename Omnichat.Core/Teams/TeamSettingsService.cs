@@ -86,14 +86,10 @@ public sealed class TeamSettingsService(IDbContextFactory<OmnichatDbContext> dbF
         {
             return TeamSettingsResult.UnsupportedTimeZone;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken);
-        if (team is null)
+        if (!await ChangeTeamAsync(teamId, t => t.TimeZone = timeZone, cancellationToken))
         {
             return TeamSettingsResult.NotFound;
         }
-        team.TimeZone = timeZone;
-        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("User {UserId} set the time zone of team {TeamId} to {TimeZone}", caller.UserId, teamId, timeZone);
         return TeamSettingsResult.Saved;
     }
@@ -105,16 +101,26 @@ public sealed class TeamSettingsService(IDbContextFactory<OmnichatDbContext> dbF
         {
             return TeamSettingsResult.NotAllowed;
         }
+        if (!await ChangeTeamAsync(teamId, t => t.PlanEndsOn = planEndsOn, cancellationToken))
+        {
+            return TeamSettingsResult.NotFound;
+        }
+        logger.LogInformation("User {UserId} set the plan end of team {TeamId} to {PlanEndsOn}", caller.UserId, teamId, planEndsOn);
+        return TeamSettingsResult.Saved;
+    }
+
+    /// <returns>False when the team does not exist (nothing saved).</returns>
+    private async Task<bool> ChangeTeamAsync(Guid teamId, Action<Team> change, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null)
         {
-            return TeamSettingsResult.NotFound;
+            return false;
         }
-        team.PlanEndsOn = planEndsOn;
+        change(team);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("User {UserId} set the plan end of team {TeamId} to {PlanEndsOn}", caller.UserId, teamId, planEndsOn);
-        return TeamSettingsResult.Saved;
+        return true;
     }
 
     private static bool CanRead(Caller caller, Guid teamId) => caller.IsSupport || caller.TeamId == teamId;

@@ -25,6 +25,20 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         return server;
     }
 
+    /// <summary>Dana consents to every page, 台北店 is connected, then her password changes: a page the next check finds broken.</summary>
+    protected static async Task ConnectThenBreakTaipeiAsync(ConsoleServer server)
+    {
+        using var driver = new Channels.ConsentDriver(server);
+        var admin = await driver.CallerAsync(Core.Teams.DemoAccounts.Admin.Email);
+        await driver.ConsentAsync(admin, Console.Sandbox.World.DemoWorld.DanaId, "all");
+        await driver.ConnectAsync(admin, Console.Sandbox.World.DemoWorld.ShopPageId(1));
+        await driver.Sandbox.PostAsync($"users/{Console.Sandbox.World.DemoWorld.DanaId}/password-change");
+    }
+
+    /// <summary>Error and critical lines the console logged: a browser flow that produced any has gone wrong somewhere.</summary>
+    protected static IReadOnlyList<string> ErrorLines(ConsoleServer server) =>
+        server.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)).ToList();
+
     protected async Task<IPage> NewPageAsync(Action<BrowserNewContextOptions>? adjust = null)
     {
         var page = await Browser.NewPageAsync(adjust);

@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
 using Omnichat.Console.Sandbox.World;
 using Omnichat.Core.Teams;
-using Omnichat.Tests.Channels;
 using Omnichat.Tests.Infrastructure;
 
 namespace Omnichat.Tests.Browser;
@@ -15,13 +14,7 @@ public sealed class IntegrationAlertFlowTests(BrowserFixture browser) : BrowserT
     public async Task PasswordChanged_CheckNowShowsTheBanner_ReauthorizeClearsIt()
     {
         var server = await StartServerAsync();
-        using (var driver = new ConsentDriver(server))
-        {
-            var admin = await driver.CallerAsync(DemoAccounts.Admin.Email);
-            await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-            await driver.ConnectAsync(admin, Taipei);
-            await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
-        }
+        await ConnectThenBreakTaipeiAsync(server);
         var page = await NewPageAsync();
         await SignInAsync(page, server, DemoAccounts.Admin.Email, DemoAccounts.Password);
         (await page.Locator("[data-testid=integration-alert]").CountAsync()).ShouldBe(0);
@@ -42,5 +35,6 @@ public sealed class IntegrationAlertFlowTests(BrowserFixture browser) : BrowserT
         await banner.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await Assertions.Expect(page.Locator("tr:has([data-page-id=\'" + Taipei + "\']) [data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
         await ScreenshotAsync(page, "banner-gone-after-reauthorize");
+        ErrorLines(server).ShouldBeEmpty("the flow logged no error");
     }
 }

@@ -36,7 +36,6 @@ public sealed class MetaAppSettingsFlowTests(BrowserFixture browser) : BrowserTe
         box.ShouldNotBeNull();
         (box.X + box.Width).ShouldBeLessThanOrEqualTo(390);
         await ScreenshotAsync(page, "meta-app-phone");
-        server.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal))
-            .ShouldBeEmpty();
+        ErrorLines(server).ShouldBeEmpty();
     }
 }

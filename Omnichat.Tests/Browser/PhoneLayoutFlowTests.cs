@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
 using Omnichat.Console.Sandbox.World;
 using Omnichat.Core.Teams;
-using Omnichat.Tests.Channels;
 using Omnichat.Tests.Infrastructure;
 
 namespace Omnichat.Tests.Browser;
@@ -18,13 +17,7 @@ public sealed class PhoneLayoutFlowTests(BrowserFixture browser) : BrowserTest(b
     public async Task ChannelsPage_OnAPhone_FitsTheScreen()
     {
         var server = await StartServerAsync();
-        using (var driver = new ConsentDriver(server))
-        {
-            var admin = await driver.CallerAsync(DemoAccounts.Admin.Email);
-            await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
-            await driver.ConnectAsync(admin, Taipei);
-            await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
-        }
+        await ConnectThenBreakTaipeiAsync(server);
         var page = await NewPageAsync(o => o.ViewportSize = new ViewportSize { Width = 390, Height = 844 });
         await SignInAsync(page, server, DemoAccounts.Admin.Email, DemoAccounts.Password);
         await page.ClickAsync("[data-testid=check-all]");
@@ -51,5 +44,6 @@ public sealed class PhoneLayoutFlowTests(BrowserFixture browser) : BrowserTest(b
         chipBox.Height.ShouldBeLessThan(40, "the status chip stays on one line");
         (await page.Locator("body").InnerTextAsync()).ShouldNotContain("UTC");
         (await connected.InnerTextAsync()).ShouldContain("ID " + Taipei);
+        ErrorLines(server).ShouldBeEmpty("the flow logged no error");
     }
 }

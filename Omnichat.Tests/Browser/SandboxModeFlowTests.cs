@@ -31,8 +31,7 @@ public sealed partial class SandboxModeFlowTests(BrowserFixture browser) : Brows
         strip.ShouldNotBeNull();
         strip.Width.ShouldBeLessThanOrEqualTo(390);
         await ScreenshotAsync(page, "channels-sandbox-strip-phone");
-        server.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal))
-            .ShouldBeEmpty();
+        ErrorLines(server).ShouldBeEmpty();
     }
 
     [GeneratedRegex(@"next start: (\S+)")]

@@ -55,7 +55,6 @@ public sealed class SandboxProcessFlowTests(BrowserFixture browser) : BrowserTes
         }, TimeSpan.FromSeconds(10), "the panel's button changed Dana's password in the sandbox process");
         await ScreenshotAsync(panel, "sandbox-process-panel");
         sandbox.Output.ShouldNotContain("fail:", Case.Sensitive, "the sandbox process logged no error");
-        server.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal))
-            .ShouldBeEmpty("the console logged no error while playing against the sandbox process");
+        ErrorLines(server).ShouldBeEmpty("the console logged no error while playing against the sandbox process");
     }
 }
