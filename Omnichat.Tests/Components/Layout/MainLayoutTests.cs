@@ -103,11 +103,14 @@ public sealed class MainLayoutTests : ComponentTestBase
 
         cut.Find("[data-testid=language-switch] button").Click();
         cut.WaitForAssertion(() => cut.FindAll(".mud-menu-item").Count.ShouldBe(2));
-        cut.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("English")).Click();
-
-        var last = Navigation.History.First();
-        last.Uri.ShouldBe("culture?name=en&redirectUri=%2Fchannels%2Ffacebook");
-        last.Options.ForceLoad.ShouldBeTrue();
+        // The layout re-renders once the team's time zone has loaded; a click on the item from before that is lost,
+        // so the item is found afresh until the click lands.
+        cut.WaitForAssertion(() =>
+        {
+            cut.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("English")).Click();
+            Navigation.History.First().Uri.ShouldBe("culture?name=en&redirectUri=%2Fchannels%2Ffacebook");
+        });
+        Navigation.History.First().Options.ForceLoad.ShouldBeTrue();
     }
 
     [Fact]
