@@ -24,7 +24,8 @@ public sealed class InboxService(IDbContextFactory<OmnichatDbContext> dbFactory,
                           where c.TeamId == teamId
                           orderby c.LastMessageAt descending
                           select new ConversationSummary(c.Id, c.PageId, p.PageName, c.Psid, c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, p.Status,
-                              c.CustomerFirstName, c.CustomerLastName))
+                              c.CustomerFirstName, c.CustomerLastName,
+                              db.Messages.Any(m => m.ConversationId == c.Id && m.DeliveryState == DeliveryState.Failed)))
             .Take(MaxConversations).ToListAsync(cancellationToken);
         return rows;
     }
@@ -46,7 +47,7 @@ public sealed class InboxService(IDbContextFactory<OmnichatDbContext> dbFactory,
             .OrderByDescending(m => m.At).Take(MaxMessages).ToListAsync(cancellationToken);
         var summary = new ConversationSummary(conversation.Id, conversation.PageId, connection.PageName, conversation.Psid,
             conversation.LastMessageAt, conversation.LastMessagePreview, conversation.UnreadCount, connection.Status,
-            conversation.CustomerFirstName, conversation.CustomerLastName);
+            conversation.CustomerFirstName, conversation.CustomerLastName, messages.Any(m => m.DeliveryState == DeliveryState.Failed));
         return new ConversationThread(summary, messages.OrderBy(m => m.At).Select(MessageView.From).ToList(), connection.Id,
             connection.Status, connection.Cause, replies.WindowFor(conversation.LastCustomerMessageAt));
     }

@@ -113,6 +113,26 @@ public sealed class ReplyTests
     }
 
     [Fact]
+    public async Task FailedReply_MarksTheConversationInTheList_UntilARetryDeliversIt()
+    {
+        var (server, driver, _, conversationId) = await StartAsync();
+        await using var _s = server;
+        using var _d = driver;
+        var admin = await driver.AdminAsync();
+        var inbox = driver.Service<InboxService>();
+        await driver.Sandbox.PutAsync($"pages/{Taipei}/messaging", new { restricted = true });
+        var failed = await ReplyAsync(driver, conversationId);
+
+        (await inbox.ListAsync(admin, CancellationToken.None)).Single(c => c.Id == conversationId).HasFailedReply.ShouldBeTrue();
+        (await inbox.GetAsync(admin, conversationId, CancellationToken.None))!.Summary.HasFailedReply.ShouldBeTrue();
+
+        await driver.Sandbox.PutAsync($"pages/{Taipei}/messaging", new { restricted = false });
+        await driver.Service<ReplyService>().RetryAsync(admin, failed.MessageId!.Value, CancellationToken.None);
+
+        (await inbox.ListAsync(admin, CancellationToken.None)).Single(c => c.Id == conversationId).HasFailedReply.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Reply_PageDisconnected_IsKeptAsFailed_AndNothingIsSent()
     {
         var (server, driver, connectionId, conversationId) = await StartAsync();

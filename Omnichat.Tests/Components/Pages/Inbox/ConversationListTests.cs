@@ -57,4 +57,33 @@ public sealed class ConversationListTests : ComponentTestBase
 
         cut.Find("[data-testid=customer-name]").TextContent.ShouldBe($"Customer {Psid}");
     }
+
+    [Fact]
+    public void Render_FailedReply_IsMarkedInTheList()
+    {
+        var cut = RenderList(Row() with { HasFailedReply = true });
+
+        cut.Find("[data-testid=conversation-failed-reply]").TextContent.ShouldContain("有回覆傳送失敗");
+    }
+
+    [Fact]
+    public void Render_NoFailedReply_HasNoMark()
+    {
+        var cut = RenderList(Row());
+
+        cut.FindAll("[data-testid=conversation-failed-reply]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Render_OpenConversation_ShowsNoUnreadBadge_OthersDo()
+    {
+        SignInAs(TestCallers.Agent, TestCallers.DemoShop);
+        var open = Row();
+        var other = Row() with { Id = Guid.NewGuid() };
+
+        var cut = Render<ConversationList>(p => p.Add(x => x.Conversations, [open, other]).Add(x => x.SelectedId, open.Id));
+
+        cut.FindAll($"[data-conversation-id='{open.Id}'] [data-testid=unread]").ShouldBeEmpty();
+        cut.Find($"[data-conversation-id='{other.Id}'] [data-testid=unread]").TextContent.Trim().ShouldBe("1");
+    }
 }
