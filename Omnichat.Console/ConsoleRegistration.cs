@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
+using Omnichat.Console.Components;
 using Omnichat.Console.Components.Account;
 using Omnichat.Console.Components.Shared;
 using Omnichat.Console.Localization;
@@ -21,7 +22,9 @@ public static class ConsoleRegistration
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Toasts at the bottom, as Material places them: at the top they covered the page's heading and the error
+        // banner on a phone, the two things a person reads first.
+        services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddOmnichatLocalization();
         services.AddConnectionReadAheadLimit();
 
@@ -112,6 +115,22 @@ public static class ConsoleRegistration
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        return app;
+    }
+
+    /// <summary>Everything the console serves: its endpoints, its pages and (when on) the sandbox.</summary>
+    public static WebApplication MapOmnichatEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapCultureEndpoints();
+        app.MapAccountEndpoints();
+        app.MapFacebookOAuthEndpoints();
+        app.MapFacebookDeauthorizeEndpoints();
+        app.MapIntegrationExportEndpoints();
+        app.MapFacebookWebhookEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // After the Razor pages: with the sandbox off it removes the sandbox's pages from them.
+        app.MapFacebookSandbox();
         return app;
     }
 }

@@ -1,9 +1,5 @@
 using Omnichat.Console;
 using Omnichat.Console.Benchmarks;
-using Omnichat.Console.Components;
-using Omnichat.Console.Components.Account;
-using Omnichat.Console.Endpoints;
-using Omnichat.Console.Sandbox;
 using Omnichat.Console.Sandbox.Hosting;
 using Omnichat.Core;
 
@@ -31,16 +27,7 @@ if (!await app.PrepareOmnichatAsync())
 }
 
 app.UseOmnichatPipeline();
-app.MapHealthEndpoints();
-app.MapCultureEndpoints();
-app.MapAccountEndpoints();
-app.MapFacebookOAuthEndpoints();
-app.MapFacebookDeauthorizeEndpoints();
-app.MapIntegrationExportEndpoints();
-app.MapFacebookWebhookEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-// After the Razor pages: with the sandbox off it removes the sandbox's pages from them.
-app.MapFacebookSandbox();
+app.MapOmnichatEndpoints();
 
 await app.RunAsync();
 return 0;

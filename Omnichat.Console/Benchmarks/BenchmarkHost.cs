@@ -12,8 +12,8 @@ namespace Omnichat.Console.Benchmarks;
 /// <summary>
 /// The real console (Core services, the sandbox, the request pipeline) on Kestrel at a free 127.0.0.1 port, with a
 /// temp SQLite database (or, given a PostgreSQL server, a database of its own there) and sandbox state file, the schedule
-/// off and logs at Warning. The Razor pages are not mapped:
-/// nothing here renders one.
+/// off and logs at Warning. The Razor pages are mapped only for a benchmark that opens them in a browser (then in the
+/// Development environment, as <c>dotnet run</c> is, which serves the static assets from the build output).
 /// </summary>
 public sealed class BenchmarkHost : IAsyncDisposable
 {
@@ -40,8 +40,9 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
     /// <param name="settings">Settings over the benchmark's defaults, e.g. the check's schedule switched on.</param>
     /// <param name="postgresServer">A PostgreSQL server to run on instead of SQLite (see <see cref="BenchmarkPostgresDatabase"/>).</param>
+    /// <param name="servePages">Serve the console's pages too, for a browser.</param>
     public static async Task<BenchmarkHost> StartAsync(int concurrency, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? settings = null, string? postgresServer = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string? postgresServer = null, bool servePages = false)
     {
         var folder = Directory.CreateTempSubdirectory("omnichat-bench-").FullName;
         var postgres = postgresServer is null ? null : await BenchmarkPostgresDatabase.CreateAsync(postgresServer, cancellationToken: cancellationToken);
@@ -53,7 +54,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
                 // appsettings.json and the static asset manifest sit beside the assembly, wherever dotnet run was started.
                 ContentRootPath = AppContext.BaseDirectory,
                 ApplicationName = typeof(BenchmarkHost).Assembly.GetName().Name,
-                EnvironmentName = Environments.Production,
+                EnvironmentName = servePages ? Environments.Development : Environments.Production,
             });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -83,9 +84,16 @@ public sealed class BenchmarkHost : IAsyncDisposable
             var counter = app.Services.GetRequiredService<GraphRequestCounter>();
             app.Use(counter.CountAsync);
             app.UseOmnichatPipeline();
-            app.MapHealthEndpoints();
-            app.MapFacebookWebhookEndpoints();
-            app.MapFacebookSandbox();
+            if (servePages)
+            {
+                app.MapOmnichatEndpoints();
+            }
+            else
+            {
+                app.MapHealthEndpoints();
+                app.MapFacebookWebhookEndpoints();
+                app.MapFacebookSandbox();
+            }
             await app.StartAsync(cancellationToken);
             return new BenchmarkHost(app, folder, baseAddress, postgres);
         }

@@ -33,7 +33,9 @@ public sealed class BenchmarkWorld(BenchmarkHost host)
         [.. Enumerable.Range(0, (connections + PagesPerOwner - 1) / PagesPerOwner)
             .Select(i => (long.Parse(OwnerId, CultureInfo.InvariantCulture) + i).ToString(CultureInfo.InvariantCulture))];
 
-    public async Task<SetUpReport> CreateAsync(int connections, CancellationToken cancellationToken)
+    /// <param name="connections">Pages authorized by the demo team's admin (<see cref="DemoAccounts.Admin"/>).</param>
+    /// <param name="connected">How many of them are connected; all when null.</param>
+    public async Task<SetUpReport> CreateAsync(int connections, CancellationToken cancellationToken, int? connected = null)
     {
         using var http = host.CreateHttpClient();
         var total = Stopwatch.StartNew();
@@ -65,10 +67,11 @@ public sealed class BenchmarkWorld(BenchmarkHost host)
         var consentRequests = (int)(host.GraphRequests.Count - requestsBefore);
 
         step.Restart();
-        var inserted = await InsertConnectionsAsync(caller, owners, cancellationToken);
-        if (inserted != connections)
+        var wanted = connected ?? connections;
+        var inserted = await InsertConnectionsAsync(caller, owners, wanted, cancellationToken);
+        if (inserted != wanted)
         {
-            throw new BenchmarkException($"inserted {inserted} connections, expected {connections}");
+            throw new BenchmarkException($"inserted {inserted} connections, expected {wanted}");
         }
         return new SetUpReport(connections, pagesTime, consentTime, consentRequests, step.Elapsed, total.Elapsed);
     }
@@ -116,13 +119,15 @@ public sealed class BenchmarkWorld(BenchmarkHost host)
         return await consent.CompleteAsync(caller, callback, cancellationToken);
     }
 
-    private async Task<int> InsertConnectionsAsync(Caller caller, IReadOnlyList<string> owners, CancellationToken cancellationToken)
+    private async Task<int> InsertConnectionsAsync(Caller caller, IReadOnlyList<string> owners, int count, CancellationToken cancellationToken)
     {
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pages = await db.AuthorizedPages.AsNoTracking().Include(p => p.Grant)
             .Where(p => p.TeamId == caller.TeamId && p.IsGranted && owners.Contains(p.Grant!.FacebookUserId))
+            .OrderBy(p => p.PageId)
+            .Take(count)
             .ToListAsync(cancellationToken);
         db.PageConnections.AddRange(pages.Select(page => new PageConnection
         {
