@@ -43,8 +43,13 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
         var ungranted = pages.Where(p => !p.IsGranted || p.MissingScopes.Length > 0)
             .Select(p => (p.PageId, FacebookUserId: grants.FirstOrDefault(g => g.Id == p.GrantId)?.FacebookUserId))
             .ToHashSet();
+        var reauthorized = (await db.ConnectionEvents.AsNoTracking()
+                .Where(e => e.TeamId == teamId && e.Kind == ConnectionEventKind.Reauthorized)
+                .Select(e => new { e.ConnectionId, e.At }).ToListAsync(cancellationToken))
+            .GroupBy(e => e.ConnectionId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
         var views = connections.Select(c => new ConnectionView(c.Id, c.PageId, c.PageName, c.Status, c.Cause, c.ConnectedByName,
-                c.ConnectedAt, c.FacebookUserName, c.LastCheckedAt, ungranted.Contains((c.PageId, c.FacebookUserId))))
+                c.ConnectedAt, c.FacebookUserName, c.LastCheckedAt, ungranted.Contains((c.PageId, c.FacebookUserId)),
+                reauthorized.TryGetValue(c.Id, out var at) ? at : null))
             .ToList();
         return new FacebookChannelOverview(grants.Select(g => g.FacebookUserName).ToList(), authorized, views);
     }

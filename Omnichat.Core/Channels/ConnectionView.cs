@@ -1,6 +1,7 @@
 namespace Omnichat.Core.Channels;
 
 /// <param name="NotCoveredByConsent">The latest consent of its Facebook user no longer covers this page: it works until its token dies.</param>
+/// <param name="LastReauthorizedAt">When 重新授權 last succeeded for it, so the tab that opened the dialog can say it worked.</param>
 public sealed record ConnectionView(
     Guid Id,
     string PageId,
@@ -11,4 +12,5 @@ public sealed record ConnectionView(
     DateTimeOffset ConnectedAt,
     string? FacebookUserName,
     DateTimeOffset? LastCheckedAt,
-    bool NotCoveredByConsent);
+    bool NotCoveredByConsent,
+    DateTimeOffset? LastReauthorizedAt = null);

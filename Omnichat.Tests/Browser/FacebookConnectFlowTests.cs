@@ -103,6 +103,9 @@ public sealed class FacebookConnectFlowTests(BrowserFixture browser) : BrowserTe
         (await ConsentWithEarlierChoicesAsync(dialog)).ShouldContain("已重新授權");
         await ScreenshotAsync(dialog, "callback-reauthorized");
         await Assertions.Expect(Connected(page, Taipei).Locator("[data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
+        // The console tab, where the admin comes back to, says it worked too.
+        await page.Locator(".mud-snackbar", new() { HasText = "已重新授權「Demo Shop 台北店」" }).WaitForAsync();
+        await ScreenshotAsync(page, "console-tab-reauthorized");
     }
 
     [Fact]

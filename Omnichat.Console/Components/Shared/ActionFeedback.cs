@@ -29,6 +29,20 @@ public sealed class ActionFeedback(IDialogService dialogs, ISnackbar snackbar)
         snackbar.Add(message, Severity.Success);
     }
 
+    /// <summary>
+    /// The success of something finished in another tab (Facebook's dialog): it stays until closed, since the person
+    /// comes back to this tab when they are done there, not within the few seconds a toast lasts.
+    /// </summary>
+    public void SuccessFromAnotherTab(string message)
+    {
+        snackbar.Clear();
+        snackbar.Add(message, Severity.Success, options =>
+        {
+            options.RequireInteraction = true;
+            options.ShowCloseIcon = true;
+        });
+    }
+
     /// <summary>On another page the results of this one's actions are noise: called when the user navigates.</summary>
     public void ClearAll() => snackbar.Clear();
 

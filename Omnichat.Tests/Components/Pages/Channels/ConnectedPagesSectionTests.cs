@@ -123,6 +123,30 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
     }
 
     [Fact]
+    public void Reauthorize_OpenedHere_SaysSoWhenTheConsentCameBack_OnlyForThatPage()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        var snackbars = Render<MudSnackbarProvider>();
+        var taipei = Connection("Demo Shop 台北店", ConnectionStatus.NeedsReauthorization, FailureCause.PasswordChangedOrSecurityReset);
+        var taichung = Connection("Demo Shop 台中店") with { Id = Guid.NewGuid() };
+        var cut = RenderSection(taipei, taichung);
+
+        cut.FindAll("[data-testid=reauthorize]")[0].Click();
+        // A refresh for something else (a check ran) says nothing.
+        cut.Render(p => p.Add(x => x.Connections, [taipei with { LastCheckedAt = DateTimeOffset.UnixEpoch }, taichung]));
+        snackbars.Markup.ShouldNotContain("已重新授權");
+
+        var reauthorizedAt = DateTimeOffset.Parse("2026-12-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        cut.Render(p => p.Add(x => x.Connections,
+            [taipei with { Status = ConnectionStatus.Healthy, Cause = FailureCause.None, LastReauthorizedAt = reauthorizedAt }, taichung with { LastReauthorizedAt = reauthorizedAt }]));
+
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain("已重新授權「Demo Shop 台北店」"));
+        snackbars.Markup.ShouldNotContain("台中店");
+        // The admin comes back from Facebook's tab whenever they are done there: the message waits to be closed.
+        snackbars.FindAll(".mud-snackbar button").ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public void Disconnect_ConnectionRemovedMeanwhile_SaysItIsNotFound()
     {
         SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
