@@ -24,6 +24,12 @@ public static class ConsoleTheme
             DrawerBackground = "#FFFFFF",
             DrawerText = "rgba(0,0,0,0.8)",
             DrawerIcon = "rgba(0,0,0,0.6)",
+            // Status colours dark enough for white text on them (WCAG AA, at least 4.5:1): MudBlazor's bright defaults
+            // gave the 正常 chip and the warning toast about 2:1.
+            Success = "#2E7D32",
+            Warning = "#B45309",
+            Error = "#C62828",
+            Info = "#1565C0",
         },
         Typography = new Typography
         {

@@ -46,7 +46,15 @@ public sealed class ActionFeedback(IDialogService dialogs, ISnackbar snackbar)
     /// <summary>On another page the results of this one's actions are noise: called when the user navigates.</summary>
     public void ClearAll() => snackbar.Clear();
 
-    public void Warning(string message) => snackbar.Add(message, Severity.Warning);
+    /// <summary>The newest outcome is the one that counts: earlier successes and warnings go; errors stay to be read.</summary>
+    public void Warning(string message)
+    {
+        foreach (var earlier in snackbar.ShownSnackbars.Where(s => s.Severity != Severity.Error).ToList())
+        {
+            snackbar.Remove(earlier);
+        }
+        snackbar.Add(message, Severity.Warning);
+    }
 
     /// <summary>Errors stay until closed, so there is time to read and copy the details.</summary>
     public void Error(string message) => snackbar.Add(message, Severity.Error, options =>
