@@ -66,4 +66,30 @@ public sealed class PersistenceTests
         await second.DisposeAsync();
         Directory.Delete(Path.GetDirectoryName(statePath)!, recursive: true);
     }
+
+    [Fact]
+    public async Task Restart_AfterOnlyReadsHandedOutTokens_TheyStillWork()
+    {
+        var statePath = Path.Combine(Directory.CreateTempSubdirectory("omnichat-restart-").FullName, "sandbox.json");
+        string pageToken;
+        await using (var first = new ConsoleServer().With("Sandbox:StatePath", statePath))
+        {
+            await first.InitializeAsync();
+            using var sandbox = new SandboxDriver(first);
+            var userToken = await sandbox.LongLivedTokenAsync(DemoWorld.DanaId);
+            var savedBefore = File.GetLastWriteTimeUtc(statePath);
+            // A page token from a read (the page node's access_token): no change of the world saves it right away.
+            pageToken = await sandbox.PageTokenAsync(userToken, DemoWorld.ShopPageId(9));
+            await Eventually.TrueAsync(() => File.GetLastWriteTimeUtc(statePath) > savedBefore, TimeSpan.FromSeconds(10),
+                "the tokens a read handed out are saved shortly after");
+        }
+
+        await using var second = new ConsoleServer().With("Sandbox:StatePath", statePath);
+        await second.InitializeAsync();
+        using var again = new SandboxDriver(second);
+
+        (await again.DebugAsync(pageToken)).GetProperty("is_valid").GetBoolean().ShouldBeTrue();
+        await second.DisposeAsync();
+        Directory.Delete(Path.GetDirectoryName(statePath)!, recursive: true);
+    }
 }

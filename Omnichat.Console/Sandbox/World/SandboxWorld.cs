@@ -7,10 +7,16 @@ namespace Omnichat.Console.Sandbox.World;
 /// <summary>
 /// The sandbox's Facebook: one lock around one <see cref="WorldState"/>, saved after every change,
 /// so a console restart keeps demo tokens valid. Reads never save: with thousands of pages the file is megabytes.
+/// Tokens a read hands out are saved within <see cref="TokenSaveDelay"/> and when the world is disposed (the host
+/// stopping), not by every read: a consent over 100,000 pages reads me/accounts 4,000 times, and saving the whole
+/// world each time made it take hours.
 /// </summary>
-public sealed class SandboxWorld
+public sealed class SandboxWorld : IDisposable
 {
+    public static readonly TimeSpan TokenSaveDelay = TimeSpan.FromMilliseconds(500);
+
     private readonly Lock gate = new();
+    private ITimer? pendingSave;
     private readonly WorldFile file;
     private readonly TimeProvider time;
     private readonly ILogger<SandboxWorld> logger;
@@ -58,7 +64,7 @@ public sealed class SandboxWorld
         lock (gate)
         {
             result = change(state, NowLocked());
-            file.Save(state);
+            SaveLocked();
         }
         Changed?.Invoke();
         return result;
@@ -79,7 +85,7 @@ public sealed class SandboxWorld
             issued = state.Tokens.Count != before;
             if (issued)
             {
-                file.Save(state);
+                pendingSave ??= time.CreateTimer(_ => SavePending(), null, TokenSaveDelay, Timeout.InfiniteTimeSpan);
             }
         }
         if (issued)
@@ -102,10 +108,32 @@ public sealed class SandboxWorld
         lock (gate)
         {
             state = DemoWorld.Create(appId);
-            file.Save(state);
+            SaveLocked();
         }
         logger.LogInformation("Sandbox world reset to the demo world in {StatePath}", file.FullPath);
         Changed?.Invoke();
+    }
+
+    /// <summary>Saves tokens handed out since the last save: the host stops, nothing of the world may be lost.</summary>
+    public void Dispose() => SavePending();
+
+    private void SavePending()
+    {
+        lock (gate)
+        {
+            if (pendingSave is not null)
+            {
+                SaveLocked();
+            }
+        }
+    }
+
+    // Every save writes the whole world, so one that was pending is done by it too.
+    private void SaveLocked()
+    {
+        pendingSave?.Dispose();
+        pendingSave = null;
+        file.Save(state);
     }
 
     private DateTimeOffset NowLocked() => time.GetUtcNow().AddSeconds(state.ClockOffsetSeconds);
