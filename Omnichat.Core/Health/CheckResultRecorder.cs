@@ -27,12 +27,19 @@ public sealed class CheckResultRecorder(
         {
             return 0;
         }
-        Dictionary<Guid, Guid> teams;
+        var teams = new Dictionary<Guid, Guid>(verdicts.Count);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var ids = verdicts.Keys.ToList();
-            teams = await db.PageConnections.AsNoTracking().Where(c => ids.Contains(c.Id))
-                .ToDictionaryAsync(c => c.Id, c => c.TeamId, cancellationToken);
+            // In chunks: one query with every id of a 100,000-page run has more parameters than SQLite (32,766) or
+            // PostgreSQL (65,535) take, and the whole check failed at the end.
+            foreach (var ids in verdicts.Keys.Chunk(ChunkSize))
+            {
+                foreach (var connection in await db.PageConnections.AsNoTracking().Where(c => ids.Contains(c.Id))
+                             .Select(c => new { c.Id, c.TeamId }).ToListAsync(cancellationToken))
+                {
+                    teams[connection.Id] = connection.TeamId;
+                }
+            }
         }
 
         var started = 0;
