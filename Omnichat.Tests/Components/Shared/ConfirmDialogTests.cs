@@ -26,7 +26,7 @@ public sealed class ConfirmDialogTests : ComponentTestBase
     }
 
     [Fact]
-    public void ConfirmAsync_Confirmed_AnswersTrue()
+    public async Task ConfirmAsync_Confirmed_AnswersTrue()
     {
         var dialogs = Render<MudDialogProvider>();
         var feedback = Context.Services.GetRequiredService<ActionFeedback>();
@@ -36,6 +36,6 @@ public sealed class ConfirmDialogTests : ComponentTestBase
         dialogs.Find("[data-testid=confirm-yes]").Click();
 
         dialogs.WaitForAssertion(() => answer.IsCompleted.ShouldBeTrue());
-        answer.Result.ShouldBeTrue();
+        (await answer).ShouldBeTrue();
     }
 }
