@@ -54,8 +54,10 @@ public sealed class LooksAndKeyboardFlowTests(BrowserFixture browser) : BrowserT
         await ScreenshotAsync(page, "banner-full-width");
 
         var bannerBox = (await banner.BoundingBoxAsync())!;
-        var content = (await page.Locator("[data-testid=connected-pages]").BoundingBoxAsync())!;
-        bannerBox.Width.ShouldBe(content.Width, 2, "the banner is as wide as the content under it");
+        var contentWidth = await banner.EvaluateAsync<double>("""
+            el => { const c = el.parentElement, s = getComputedStyle(c); return c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }
+            """);
+        ((double)bannerBox.Width).ShouldBe(contentWidth, 2, "the banner is as wide as the content area");
         var row = (await banner.Locator("[data-testid=integration-alert-page]").First.BoundingBoxAsync())!;
         row.Width.ShouldBeGreaterThan(bannerBox.Width * 0.85f, "a failing page's row fills the banner, not 60% of it");
         var action = (await banner.Locator("[data-testid=alert-reauthorize]").First.BoundingBoxAsync())!;
