@@ -72,12 +72,12 @@ public sealed class LooksAndKeyboardFlowTests(BrowserFixture browser) : BrowserT
                  })
         {
             var colours = await ColoursAsync(page.Locator(selector).First, "text");
-            Contrast.Ratio(colours.Foreground, colours.Background).ShouldBeGreaterThanOrEqualTo(Contrast.TextMinimum,
+            ColourContrast.Ratio(colours.Foreground, colours.Background).ShouldBeGreaterThanOrEqualTo(ColourContrast.TextMinimum,
                 $"{what}: {colours.Foreground} on {colours.Background}");
         }
         var button = await ColoursAsync(page.Locator("[data-testid=alert-reauthorize]").First, "text");
         var bannerColours = await ColoursAsync(banner, "text");
-        Contrast.Ratio(button.Background, bannerColours.Background).ShouldBeGreaterThanOrEqualTo(Contrast.NonTextMinimum,
+        ColourContrast.Ratio(button.Background, bannerColours.Background).ShouldBeGreaterThanOrEqualTo(ColourContrast.NonTextMinimum,
             "the button stands out from the banner");
         ErrorLines(server).ShouldBeEmpty("the flow logged no error");
     }
@@ -121,7 +121,7 @@ public sealed class LooksAndKeyboardFlowTests(BrowserFixture browser) : BrowserT
         {
             ring.Style.ShouldBe("solid", kind);
             ring.Width.ShouldBeGreaterThanOrEqualTo(2, kind);
-            Contrast.Ratio(ring.Colours.Foreground, ring.Colours.Background).ShouldBeGreaterThanOrEqualTo(Contrast.NonTextMinimum,
+            ColourContrast.Ratio(ring.Colours.Foreground, ring.Colours.Background).ShouldBeGreaterThanOrEqualTo(ColourContrast.NonTextMinimum,
                 $"{kind}'s ring {ring.Colours.Foreground} on {ring.Colours.Background}");
         }
 

@@ -6,7 +6,7 @@ namespace Omnichat.Tests.Components.Layout;
 /// <summary>The theme's colours are readable (WCAG AA, 4.5:1 for text) where the console uses them.</summary>
 public sealed class ConsoleThemeTests
 {
-    private static readonly MudBlazor.PaletteLight Palette = ConsoleTheme.Create().PaletteLight;
+    private static readonly MudBlazor.Palette Palette = ConsoleTheme.Create().PaletteLight;
 
     private static string Css(MudBlazor.Utilities.MudColor color) => color.ToString(MudBlazor.Utilities.MudColorOutputFormats.RGBA);
 
@@ -14,21 +14,21 @@ public sealed class ConsoleThemeTests
     public void Error_UnderItsContrastText_IsReadable()
     {
         // The banner's text and the Disconnect buttons: white on the error red.
-        Contrast.Ratio(Css(Palette.Error), Css(Palette.ErrorContrastText)).ShouldBeGreaterThanOrEqualTo(Contrast.TextMinimum);
+        ColourContrast.Ratio(Css(Palette.Error), Css(Palette.ErrorContrastText)).ShouldBeGreaterThanOrEqualTo(ColourContrast.TextMinimum);
     }
 
     [Fact]
     public void Error_OnTheSurface_IsReadable()
     {
         // Red text on white (field errors, the banner's buttons, failed e-mails).
-        Contrast.Ratio(Css(Palette.Error), Css(Palette.Surface)).ShouldBeGreaterThanOrEqualTo(Contrast.TextMinimum);
+        ColourContrast.Ratio(Css(Palette.Error), Css(Palette.Surface)).ShouldBeGreaterThanOrEqualTo(ColourContrast.TextMinimum);
     }
 
     [Fact]
     public void Primary_UnderItsContrastText_AndOnTheSurface_IsReadable()
     {
-        Contrast.Ratio(Css(Palette.Primary), Css(Palette.PrimaryContrastText)).ShouldBeGreaterThanOrEqualTo(Contrast.TextMinimum);
-        Contrast.Ratio(Css(Palette.Primary), Css(Palette.Surface)).ShouldBeGreaterThanOrEqualTo(Contrast.TextMinimum);
+        ColourContrast.Ratio(Css(Palette.Primary), Css(Palette.PrimaryContrastText)).ShouldBeGreaterThanOrEqualTo(ColourContrast.TextMinimum);
+        ColourContrast.Ratio(Css(Palette.Primary), Css(Palette.Surface)).ShouldBeGreaterThanOrEqualTo(ColourContrast.TextMinimum);
     }
 
     [Theory]
@@ -38,6 +38,6 @@ public sealed class ConsoleThemeTests
     [InlineData("rgb(255, 255, 255)", "rgb(198, 40, 40)", 5.62)]
     public void Ratio_KnownPairs_MatchWcag(string first, string second, double expected)
     {
-        Contrast.Ratio(first, second).ShouldBe(expected, 0.01);
+        ColourContrast.Ratio(first, second).ShouldBe(expected, 0.01);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Omnichat.Tests.Infrastructure;
 
 /// <summary>WCAG 2 contrast ratio of two colours, given as CSS writes them ("#C62828", "rgb(198, 40, 40)", "rgba(...)").</summary>
-public static partial class Contrast
+public static partial class ColourContrast
 {
     /// <summary>AA for normal text.</summary>
     public const double TextMinimum = 4.5;
