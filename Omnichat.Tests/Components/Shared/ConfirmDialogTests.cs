@@ -11,7 +11,7 @@ public sealed class ConfirmDialogTests : ComponentTestBase
     [Theory]
     [InlineData(ConfirmKind.Destructive, "mud-button-filled-error", "mud-button-filled-primary")]
     [InlineData(ConfirmKind.Neutral, "mud-button-filled-primary", "mud-button-filled-error")]
-    public void ConfirmAsync_Kind_ColoursTheConfirmButton(ConfirmKind kind, string expected, string notExpected)
+    public async Task ConfirmAsync_Kind_ColoursTheConfirmButton(ConfirmKind kind, string expected, string notExpected)
     {
         var dialogs = Render<MudDialogProvider>();
         var feedback = Context.Services.GetRequiredService<ActionFeedback>();
@@ -22,7 +22,7 @@ public sealed class ConfirmDialogTests : ComponentTestBase
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-yes]").ClassList.ShouldContain(expected));
         dialogs.Find("[data-testid=confirm-yes]").ClassList.ShouldNotContain(notExpected);
         dialogs.Find("[data-testid=confirm-cancel]").Click();
-        dialogs.WaitForAssertion(() => answer.IsCompleted.ShouldBeTrue());
+        (await answer.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeFalse("cancelled");
     }
 
     [Fact]
@@ -35,7 +35,6 @@ public sealed class ConfirmDialogTests : ComponentTestBase
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-yes]"));
         dialogs.Find("[data-testid=confirm-yes]").Click();
 
-        dialogs.WaitForAssertion(() => answer.IsCompleted.ShouldBeTrue());
-        (await answer).ShouldBeTrue();
+        (await answer.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeTrue();
     }
 }
