@@ -61,7 +61,7 @@ public static class SupportListSeed
                 $"門市 {i % 10_000:D4} {ShopWord(i)}", "780170000000001", "Dana Chen", disconnected ? null : token, status.ToString(), cause.ToString(),
                 (failingSince ?? disconnectedAt ?? connectedAt).UtcTicks, connectedAt.UtcTicks, "Shop admin", disconnectedAt?.UtcTicks,
                 disconnected ? "Shop admin" : null, lastCheck.UtcTicks, failing ? "190/460 fbtrace_id AbC123 Error validating access token" : null);
-            rows.Add(SupportSeedTable.Events, id, teamId, nameof(ConnectionEventKind.Connected), connectedAt.UtcTicks, "Shop admin", null, null, "Facebook user Dana Chen");
+            rows.Add(SupportSeedTable.Events, id, teamId, nameof(ConnectionEventKind.Connected), connectedAt.UtcTicks, "Shop admin", null, null, HistoryNote.FacebookUser("Dana Chen"));
             events++;
 
             // One past episode for about a fifth of the connections: status changes, the episode, its e-mail.

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using MudBlazor;
 
@@ -14,6 +15,10 @@ public static class LocalizationRegistration
         // No ResourcesPath: the generated resource classes live in Omnichat.Console.Resources, so their full type
         // name is already the manifest name of the .resx.
         services.AddLocalization();
+        // English counts need their plural form ("1 Page selected", "2 Pages selected"): the .resx strings say
+        // "{0:Page|Pages}" and this factory's localizers choose (PluralFormatProvider).
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, PluralStringLocalizerFactory>();
         services.AddTransient<MudLocalizer, ResourceMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {

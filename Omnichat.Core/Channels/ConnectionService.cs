@@ -102,7 +102,7 @@ public sealed class ConnectionService(
         connection.DisconnectedAt = null;
         connection.DisconnectedByName = null;
         connection.LastError = null;
-        await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.Healthy, FailureCause.None, now, "connected", cancellationToken);
+        await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.Healthy, FailureCause.None, now, HistoryNote.Connected, cancellationToken);
         db.ConnectionEvents.Add(new ConnectionEvent
         {
             ConnectionId = connection.Id,
@@ -111,7 +111,7 @@ public sealed class ConnectionService(
             At = now,
             ActorUserId = caller.UserId,
             ActorName = caller.DisplayName,
-            Detail = $"Facebook user {page.Grant.FacebookUserName}",
+            Detail = HistoryNote.FacebookUser(page.Grant.FacebookUserName),
         });
         try
         {
@@ -159,7 +159,7 @@ public sealed class ConnectionService(
         }
 
         var now = clock.GetUtcNow();
-        await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.Disconnected, FailureCause.None, now, "disconnected", cancellationToken);
+        await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.Disconnected, FailureCause.None, now, HistoryNote.Disconnected, cancellationToken);
         connection.ProtectedPageToken = null;
         connection.DisconnectedAt = now;
         connection.DisconnectedByName = caller.DisplayName;

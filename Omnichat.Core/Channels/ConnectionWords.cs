@@ -79,6 +79,42 @@ public sealed class ConnectionWords(CultureInfo culture)
     /// <summary>A failure episode that joined one the team was already e-mailed about; <paramref name="emailAt"/> is shown as given.</summary>
     public string JoinedEarlierEmail(string emailAt) => string.Format(culture, Get(nameof(ConnectionStrings.JoinedEarlierEmail)), emailAt);
 
+    /// <summary>
+    /// A history row's detail in this language: Omnichat's own notes in words, anything else (Facebook's or a mail
+    /// server's error text) as it was stored; null when there is none.
+    /// </summary>
+    public string? Note(string? stored)
+    {
+        if (HistoryNote.Parse(stored) is not { } note)
+        {
+            return string.IsNullOrEmpty(stored) ? null : stored;
+        }
+        var text = Get(note.Kind switch
+        {
+            HistoryNoteKind.Connected => nameof(ConnectionStrings.Note_Connected),
+            HistoryNoteKind.Reauthorized => nameof(ConnectionStrings.Note_Reauthorized),
+            HistoryNoteKind.Disconnected => nameof(ConnectionStrings.Note_Disconnected),
+            HistoryNoteKind.FacebookUser => nameof(ConnectionStrings.Note_FacebookUser),
+            HistoryNoteKind.ReceiverStandby => nameof(ConnectionStrings.Note_ReceiverStandby),
+            HistoryNoteKind.ReceiverMessaging => nameof(ConnectionStrings.Note_ReceiverMessaging),
+            HistoryNoteKind.ReplyFailed => nameof(ConnectionStrings.Note_ReplyFailed),
+            HistoryNoteKind.WebhookMissing => nameof(ConnectionStrings.Note_WebhookMissing),
+            HistoryNoteKind.Resubscribed => nameof(ConnectionStrings.Note_Resubscribed),
+            HistoryNoteKind.ResubscribeFailed => nameof(ConnectionStrings.Note_ResubscribeFailed),
+            HistoryNoteKind.ResubscribeUnanswered => nameof(ConnectionStrings.Note_ResubscribeUnanswered),
+            HistoryNoteKind.BatchItemMissing => nameof(ConnectionStrings.Note_BatchItemMissing),
+            HistoryNoteKind.BatchUnanswered => nameof(ConnectionStrings.Note_BatchUnanswered),
+            HistoryNoteKind.FacebookAnswered => nameof(ConnectionStrings.Note_FacebookAnswered),
+            HistoryNoteKind.EmailTeamGone => nameof(ConnectionStrings.Note_EmailTeamGone),
+            HistoryNoteKind.EmailPlanEnded => nameof(ConnectionStrings.Note_EmailPlanEnded),
+            HistoryNoteKind.EmailUnreadable => nameof(ConnectionStrings.Note_EmailUnreadable),
+            HistoryNoteKind.EmailNoRecipients => nameof(ConnectionStrings.Note_EmailNoRecipients),
+            HistoryNoteKind.EmailTimedOut => nameof(ConnectionStrings.Note_EmailTimedOut),
+            _ => throw new ArgumentOutOfRangeException(nameof(stored), note.Kind, null),
+        });
+        return string.Format(culture, text, note.Argument ?? "");
+    }
+
     private string Format(string key, int? number) =>
         string.Format(culture, Get(key), number?.ToString(CultureInfo.InvariantCulture) ?? "-");
 

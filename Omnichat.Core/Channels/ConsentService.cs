@@ -199,11 +199,11 @@ public sealed class ConsentService(
             At = now,
             ActorUserId = caller.UserId,
             ActorName = caller.DisplayName,
-            Detail = subscribed.IsSuccess ? $"Facebook user {consent.User.Name}" : subscribed.Error.ToString(),
+            Detail = subscribed.IsSuccess ? HistoryNote.FacebookUser(consent.User.Name) : subscribed.Error.ToString(),
         });
         if (subscribed.IsSuccess)
         {
-            await ConnectionStatusChange.ApplyAsync(db, target, ConnectionStatus.Healthy, FailureCause.None, now, "reauthorized", cancellationToken);
+            await ConnectionStatusChange.ApplyAsync(db, target, ConnectionStatus.Healthy, FailureCause.None, now, HistoryNote.Reauthorized, cancellationToken);
             target.LastError = null;
         }
         else

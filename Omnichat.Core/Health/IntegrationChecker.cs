@@ -53,7 +53,7 @@ public sealed class IntegrationChecker(
                         ? await RepairAsync(target, PageVerdictRules.Decide(answer, facebook.Value.AppId), ct)
                         : batchError is null
                             ? PageVerdict.MissingBatchItem()
-                            : PageVerdict.Inconclusive(batchError, $"Facebook did not answer this batch: {batchError}");
+                            : PageVerdict.Inconclusive(batchError, HistoryNote.BatchUnanswered(batchError));
                     verdicts[target.ConnectionId] = verdict;
                 }
                 progress?.Report(new CheckProgress(Interlocked.Add(ref done, chunk.Length), ids.Count));
@@ -168,14 +168,14 @@ public sealed class IntegrationChecker(
         if (subscribed.IsSuccess && subscribed.Value)
         {
             logger.LogInformation("Re-subscribed page {PageId} that Facebook had dropped", target.PageId);
-            return new PageVerdict(CheckOutcome.Repaired, ConnectionStatus.Healthy, FailureCause.None, Detail: "webhook subscription was missing; subscribed again");
+            return new PageVerdict(CheckOutcome.Repaired, ConnectionStatus.Healthy, FailureCause.None, Detail: HistoryNote.Resubscribed);
         }
         if (!subscribed.IsSuccess && GraphErrorClassifier.Classify(subscribed.Error).Status is null)
         {
-            return PageVerdict.Inconclusive(subscribed.Error, $"re-subscribing got no usable answer: {subscribed.Error}");
+            return PageVerdict.Inconclusive(subscribed.Error, HistoryNote.ResubscribeUnanswered(subscribed.Error));
         }
         return PageVerdict.Failed(ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed,
-            subscribed.IsSuccess ? null : subscribed.Error, "our app is missing from subscribed_apps and subscribing again failed");
+            subscribed.IsSuccess ? null : subscribed.Error, HistoryNote.ResubscribeFailed);
     }
 
     private async Task SlowDownIfNearLimitAsync(CancellationToken ct)

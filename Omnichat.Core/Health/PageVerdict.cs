@@ -20,7 +20,7 @@ public sealed record PageVerdict(CheckOutcome Outcome, ConnectionStatus Status, 
 
     /// <summary>A batch that answered null for this page's calls: nothing to classify.</summary>
     public static PageVerdict MissingBatchItem() =>
-        new(CheckOutcome.Inconclusive, ConnectionStatus.Healthy, FailureCause.Transient, Detail: "the batch timed out before this page's calls ran")
+        new(CheckOutcome.Inconclusive, ConnectionStatus.Healthy, FailureCause.Transient, Detail: HistoryNote.BatchItemMissing)
         {
             Reason = InconclusiveReason.MissingBatchItem,
         };

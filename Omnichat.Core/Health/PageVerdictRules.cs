@@ -26,7 +26,7 @@ public static class PageVerdictRules
         }
         return answer.Subscriptions.Value.Any(a => a.Id == appId)
             ? PageVerdict.Passed()
-            : PageVerdict.Failed(ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed, detail: "our app is missing from subscribed_apps")
+            : PageVerdict.Failed(ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed, detail: HistoryNote.WebhookMissing)
                 with { NeedsResubscribe = true };
     }
 
@@ -36,7 +36,7 @@ public static class PageVerdictRules
         var diagnosis = GraphErrorClassifier.Classify(error);
         return diagnosis.Status is { } status
             ? PageVerdict.Failed(status, diagnosis.Cause, error)
-            : PageVerdict.Inconclusive(error, $"Facebook answered {error} ({diagnosis.Class})");
+            : PageVerdict.Inconclusive(error, HistoryNote.FacebookAnswered(error));
     }
 
     /// <summary>Why an error that decides nothing left the page unchecked, for the result support reads.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,10 @@ namespace Omnichat.Core.Integrations;
 public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext> dbFactory, TimeProvider clock)
 {
     private const int ExportChunk = 500;
+
+    // Details are stored as notes, not sentences; the pages asking are rendered in the reader's language (the
+    // circuit's UI culture, which the language switch sets), so the notes are worded in it here, like the rest of the page.
+    private static ConnectionWords Words => ConnectionWords.For(CultureInfo.CurrentUICulture);
 
     /// <summary>One page of the list, its total and the counts per status.</summary>
     public async Task<IntegrationList> ListAsync(Caller caller, IntegrationQuery query, CancellationToken cancellationToken)
@@ -105,6 +110,7 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
             .OrderByDescending(c => c.At)
             .Select(c => new GraphErrorRecord(c.At, c.ErrorCode, c.ErrorSubcode, c.FbTraceId, c.Detail))
             .FirstOrDefaultAsync(cancellationToken);
+        error = error is null ? null : error with { Detail = Words.Note(error.Detail) };
         return new ConnectionDetail(row, connection.FacebookUserName, connection.ConnectedByName, connection.ConnectedAt,
             connection.DisconnectedAt, connection.DisconnectedByName, error);
     }
@@ -134,17 +140,19 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         }
         var checkEntries = (await checks.OrderByDescending(c => c.At).Take(take + 1).ToListAsync(cancellationToken))
             .Select(c => new TimelineEntry(c.At, TimelineKind.Check, c.Status, c.Cause, c.Outcome, c.ErrorCode, c.ErrorSubcode, c.FbTraceId,
-                Detail: c.Detail, Reason: c.Reason, HttpStatus: c.HttpStatus));
+                Detail: Words.Note(c.Detail), Reason: c.Reason, HttpStatus: c.HttpStatus));
         var eventEntries = (await db.ConnectionEvents.AsNoTracking().Where(e => e.ConnectionId == connectionId && e.At < until)
                 .OrderByDescending(e => e.At).Take(take + 1).ToListAsync(cancellationToken))
-            .Select(e => new TimelineEntry(e.At, KindOf(e.Kind), e.Status, e.Cause, Actor: e.ActorName, Detail: e.Detail));
+            .Select(e => new TimelineEntry(e.At, KindOf(e.Kind), e.Status, e.Cause, Actor: e.ActorName, Detail: Words.Note(e.Detail)));
 
         // Episodes and their e-mails are few (one per failure), so all of them are read and cut to the window here.
         var episodes = await db.FailureEpisodes.AsNoTracking().Where(e => e.ConnectionId == connectionId).ToListAsync(cancellationToken);
         var emailIds = episodes.Where(e => e.EmailId != null).Select(e => e.EmailId!.Value).Distinct().ToList();
-        var emailRows = await db.OutboxEmails.AsNoTracking().Where(m => emailIds.Contains(m.Id))
-            .Select(m => new { m.RunId, Summary = new EmailSummary(m.Id, m.State, m.SentAt ?? m.CreatedAt, m.Recipients, m.Subject, m.LastError) })
-            .ToListAsync(cancellationToken);
+        var emailRows = (await db.OutboxEmails.AsNoTracking().Where(m => emailIds.Contains(m.Id))
+                .Select(m => new { m.RunId, Summary = new EmailSummary(m.Id, m.State, m.SentAt ?? m.CreatedAt, m.Recipients, m.Subject, m.LastError) })
+                .ToListAsync(cancellationToken))
+            .Select(m => new { m.RunId, Summary = m.Summary with { LastError = Words.Note(m.Summary.LastError) } })
+            .ToList();
         var emails = emailRows.ToDictionary(m => m.Summary.Id);
         // An episode announced by another run's e-mail joined a failure the team was already told about.
         DateTimeOffset? JoinedEmailAt(FailureEpisode e) =>
@@ -390,7 +398,7 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         var newest = emails.GroupBy(m => m.ConnectionId)
             .ToDictionary(g => g.Key, g => g.MaxBy(m => m.CreatedAt)!);
         return rows.Select(r => newest.TryGetValue(r.ConnectionId, out var m)
-                ? r with { LastEmail = new EmailSummary(m.Id, m.State, m.SentAt ?? m.CreatedAt, m.Recipients, m.Subject, m.LastError) }
+                ? r with { LastEmail = new EmailSummary(m.Id, m.State, m.SentAt ?? m.CreatedAt, m.Recipients, m.Subject, Words.Note(m.LastError)) }
                 : r)
             .ToList();
     }

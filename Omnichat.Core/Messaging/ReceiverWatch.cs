@@ -17,9 +17,6 @@ public sealed class ReceiverWatch(
     ChannelChangeNotifier channels,
     TimeProvider time)
 {
-    public const string StandbyDetail = "Customer events arrive under standby: another app is the page's Messenger receiver.";
-    public const string MessagingDetail = "Customer events arrive under messaging again: this app is the receiver.";
-
     /// <param name="signals">Per connection: true when its latest customer event came under standby.</param>
     public async Task ApplyAsync(IReadOnlyDictionary<Guid, bool> signals, CancellationToken cancellationToken)
     {
@@ -33,7 +30,7 @@ public sealed class ReceiverWatch(
         }
         var now = time.GetUtcNow();
         var failing = signals.Where(s => s.Value && connections.TryGetValue(s.Key, out var c) && c.Status != ConnectionStatus.NotMessengerReceiver)
-            .ToDictionary(s => s.Key, _ => PageVerdict.Failed(ConnectionStatus.NotMessengerReceiver, FailureCause.NotMessengerReceiver, detail: StandbyDetail));
+            .ToDictionary(s => s.Key, _ => PageVerdict.Failed(ConnectionStatus.NotMessengerReceiver, FailureCause.NotMessengerReceiver, detail: HistoryNote.ReceiverStandby));
         if (failing.Count > 0)
         {
             await recorder.RecordAsync(Guid.NewGuid(), failing, now, cancellationToken);
@@ -61,7 +58,7 @@ public sealed class ReceiverWatch(
         {
             return;
         }
-        await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.Healthy, FailureCause.None, now, MessagingDetail, cancellationToken);
+        await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.Healthy, FailureCause.None, now, HistoryNote.ReceiverMessaging, cancellationToken);
         connection.LastError = null;
         await db.SaveChangesAsync(cancellationToken);
         await channels.NotifyAsync(connection.TeamId);

@@ -121,7 +121,8 @@ public sealed class ReplyService(
         {
             reply.DeliveryState = DeliveryState.Failed;
             reply.Failure = ReplyFailure.IntegrationBroken;
-            reply.ErrorMessage = "The page is not connected.";
+            // No Facebook error to quote: the failure itself says why, in the reader's language.
+            reply.ErrorMessage = null;
             await db.SaveChangesAsync(cancellationToken);
             await notifier.NotifyAsync(reply.TeamId);
             return new ReplyOutcome(ReplyOutcomeKind.NotConnected, reply.Id, ReplyFailure.IntegrationBroken);
@@ -157,12 +158,12 @@ public sealed class ReplyService(
         {
             // Token, permission or role: the same verdict the hourly check would reach, with its banner and one e-mail.
             await recorder.RecordAsync(Guid.NewGuid(),
-                new Dictionary<Guid, PageVerdict> { [connection.Id] = PageVerdict.Failed(status, diagnosis.Cause, error, "A reply failed: " + error) },
+                new Dictionary<Guid, PageVerdict> { [connection.Id] = PageVerdict.Failed(status, diagnosis.Cause, error, HistoryNote.ReplyFailed(error)) },
                 time.GetUtcNow(), CancellationToken.None);
         }
         else if (failure == ReplyFailure.AnotherAppControls)
         {
-            await receiverWatch.ReportSendRefusedAsync(connection.Id, "A reply failed: " + error, CancellationToken.None);
+            await receiverWatch.ReportSendRefusedAsync(connection.Id, HistoryNote.ReplyFailed(error), CancellationToken.None);
         }
         await notifier.NotifyAsync(reply.TeamId);
         return new ReplyOutcome(ReplyOutcomeKind.Failed, reply.Id, failure, error);

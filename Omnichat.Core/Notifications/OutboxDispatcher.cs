@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Notifications.Sending;
 using Omnichat.Core.Notifications.Templates;
@@ -117,14 +118,14 @@ public sealed class OutboxDispatcher(
         var now = timeProvider.GetUtcNow();
         if (team is null)
         {
-            await GiveUpAsync(email, "The team no longer exists.", cancellationToken);
+            await GiveUpAsync(email, HistoryNote.EmailTeamGone, cancellationToken);
             return;
         }
         if (TeamPlan.HasEnded(team, now))
         {
             // The plan ended after the checker queued this: the help page promises ended plans get no e-mail.
-            await FinishAsync(email, EmailState.Suppressed, s => s
-                .SetProperty(e => e.LastError, $"Not sent: the team's plan ended on {team.PlanEndsOn:yyyy-MM-dd}."), cancellationToken);
+            var ended = HistoryNote.EmailPlanEnded(team.PlanEndsOn!.Value);
+            await FinishAsync(email, EmailState.Suppressed, s => s.SetProperty(e => e.LastError, ended), cancellationToken);
             logger.LogInformation("Suppressed e-mail {EmailId} for team {TeamId}: the plan has ended", email.Id, email.TeamId);
             return;
         }
@@ -144,15 +145,13 @@ public sealed class OutboxDispatcher(
         catch (JsonException ex)
         {
             // A payload we cannot read stays unreadable; retrying would only delay telling support.
-            await GiveUpAsync(email, $"Unreadable payload: {ex.Message}", cancellationToken);
+            await GiveUpAsync(email, HistoryNote.EmailUnreadable(ex.Message), cancellationToken);
             return;
         }
         var addresses = recipients.Select(r => MailboxAddress.TryParse(r, out var address) ? address : null).OfType<MailboxAddress>().ToList();
         if (addresses.Count == 0)
         {
-            await GiveUpAsync(email,
-                "No recipients: the team has no admin with an e-mail address and no extra notification addresses (Team settings).",
-                cancellationToken);
+            await GiveUpAsync(email, HistoryNote.EmailNoRecipients, cancellationToken);
             return;
         }
 
@@ -165,7 +164,7 @@ public sealed class OutboxDispatcher(
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                await RetryOrGiveUpAsync(email, $"The mail server did not take the e-mail within {options.Value.SendTimeout.TotalSeconds:0} s.", cancellationToken);
+                await RetryOrGiveUpAsync(email, HistoryNote.EmailTimedOut(options.Value.SendTimeout), cancellationToken);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -35,6 +35,20 @@ public sealed class IntegrationAlertFlowTests(BrowserFixture browser) : BrowserT
         await banner.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await Assertions.Expect(page.Locator("tr:has([data-page-id=\'" + Taipei + "\']) [data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
         await ScreenshotAsync(page, "banner-gone-after-reauthorize");
+
+        // The page's history gives Omnichat's own notes in Chinese (who authorized, the reauthorization); only Facebook's
+        // error texts stay as Facebook wrote them.
+        await page.ClickAsync($"[data-testid=connected-page][data-page-id='{Taipei}'] [data-testid=connection-detail-link]");
+        var timeline = page.Locator("[data-testid=timeline]");
+        await timeline.Locator("[data-testid=timeline-entry][data-kind=Reauthorized]").WaitForAsync();
+        var history = await timeline.InnerTextAsync();
+        await ScreenshotAsync(page, "history-after-reauthorize");
+        history.ShouldContain("Facebook 帳號：Dana Chen");
+        history.ShouldContain("已重新授權");
+        foreach (var english in new[] { "Facebook user", "reauthorized", "connected", "A reply failed" })
+        {
+            history.ShouldNotContain(english, Case.Insensitive, "no English note on a zh-TW page");
+        }
         ErrorLines(server).ShouldBeEmpty("the flow logged no error");
     }
 }

@@ -80,7 +80,7 @@ public sealed class PageVerdictRulesTests
 
         (verdict.Status, verdict.Cause, verdict.NeedsResubscribe).ShouldBe((ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed, true));
         // Support reads this line on the connection's detail page: it says which of the two calls failed.
-        verdict.Detail.ShouldBe("our app is missing from subscribed_apps");
+        verdict.Detail.ShouldBe(HistoryNote.WebhookMissing);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Omnichat.Core.Channels;
 using Omnichat.Core.Notifications;
 using Omnichat.Core.Teams;
 using Omnichat.Tests.Infrastructure;
@@ -203,7 +204,7 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
         smtp.Messages.ShouldBeEmpty();
         var row = await outbox.GetAsync(id);
         (row.State, row.Attempts).ShouldBe((EmailState.Failed, 1));
-        row.LastError!.ShouldStartWith("Unreadable payload");
+        HistoryNote.Parse(row.LastError).ShouldNotBeNull().Kind.ShouldBe(HistoryNoteKind.EmailUnreadable);
     }
 
     [Fact]
@@ -218,7 +219,7 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
         smtp.Messages.ShouldBeEmpty();
         var row = await outbox.GetAsync(id);
         row.State.ShouldBe(EmailState.Failed);
-        row.LastError!.ShouldContain("No recipients");
+        row.LastError.ShouldBe(HistoryNote.EmailNoRecipients);
     }
 
     [Fact]
@@ -256,7 +257,7 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
         var row = await outbox.GetAsync(id);
         row.State.ShouldBe(EmailState.Pending);
         row.Attempts.ShouldBe(1);
-        row.LastError.ShouldBe("The mail server did not take the e-mail within 60 s.");
+        row.LastError.ShouldBe(HistoryNote.EmailTimedOut(TimeSpan.FromSeconds(60)));
         row.NextAttemptAt.ShouldBe(time.GetUtcNow() + OutboxDispatcher.FirstRetryDelay,
             "retried on the normal schedule, well before the claim of " + claimedAt + " would have run out");
         smtp.Messages.ShouldBeEmpty();

@@ -60,6 +60,43 @@ public sealed partial class ResourceStringsTests
             .ShouldBeEmpty($"unused keys in {area}.resx: delete them or use them as {area}.Key");
     }
 
+    /// <summary>Every neutral (zh-TW) file, MudBlazorStrings included.</summary>
+    public static TheoryData<string, string> ChineseFiles()
+    {
+        var files = new TheoryData<string, string>();
+        foreach (var project in Projects)
+        {
+            foreach (var file in Directory.GetFiles(ResourcesFolderOf(project), "*.resx").Where(f => !f.EndsWith(".en.resx", StringComparison.Ordinal)).Order())
+            {
+                files.Add(project, Path.GetFileName(file));
+            }
+        }
+        return files;
+    }
+
+    [Theory]
+    [MemberData(nameof(ChineseFiles))]
+    public void ChineseFile_HasNoEnglishSentence(string project, string file)
+    {
+        // Names such as "Facebook Messenger" are two words; three English words in a row are a sentence left untranslated.
+        Read(Path.Combine(ResourcesFolderOf(project), file))
+            .Where(kv => EnglishRun().IsMatch(kv.Value) || PluralForms().IsMatch(kv.Value))
+            .Select(kv => $"{kv.Key}: {kv.Value}")
+            .ShouldBeEmpty($"{file} has English text, or plural forms zh-TW does not have");
+    }
+
+    [Theory]
+    [MemberData(nameof(Areas))]
+    public void Area_EnglishCounts_UsePluralForms(string project, string area)
+    {
+        var english = Read(Path.Combine(ResourcesFolderOf(project), $"{area}.en.resx"));
+
+        english.Where(kv => kv.Value.Contains("(s)", StringComparison.Ordinal)).Select(kv => kv.Key)
+            .ShouldBeEmpty("a count reads \"1 Page\", \"2 Pages\": use \"{0} {0:Page|Pages}\", not \"Page(s)\"");
+        english.Where(kv => PluralForms().Matches(kv.Value).Any(m => m.Groups["forms"].Value.Split('|').Length != 2)).Select(kv => kv.Key)
+            .ShouldBeEmpty("a plural item has a singular and a plural form: {0:Page|Pages}");
+    }
+
     private static string ResourcesFolderOf(string project) => Path.Combine(RepositoryRoot(), project, "Resources");
 
     private static Dictionary<string, string> Read(string path) =>
@@ -68,6 +105,12 @@ public sealed partial class ResourceStringsTests
 
     [GeneratedRegex(@"\b(?<area>[A-Z][A-Za-z]*Strings)\.(?<key>[A-Z][A-Za-z0-9_]*)")]
     private static partial Regex KeyReference();
+
+    [GeneratedRegex(@"[A-Za-z][A-Za-z'’-]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*){2,}")]
+    private static partial Regex EnglishRun();
+
+    [GeneratedRegex(@"\{[0-9]+:(?<forms>[^{}]*\|[^{}]*)\}")]
+    private static partial Regex PluralForms();
 
     private static string RepositoryRoot()
     {

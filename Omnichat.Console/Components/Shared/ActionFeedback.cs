@@ -8,13 +8,17 @@ namespace Omnichat.Console.Components.Shared;
 /// </summary>
 public sealed class ActionFeedback(IDialogService dialogs, ISnackbar snackbar)
 {
-    public async Task<bool> ConfirmAsync(string title, string message, string confirmText, string cancelText)
+    /// <param name="kind">Whether confirming is destructive, which colours the confirm button red. Destructive by
+    /// default because that is what the console asks to confirm (disconnecting a page).</param>
+    public async Task<bool> ConfirmAsync(string title, string message, string confirmText, string cancelText,
+        ConfirmKind kind = ConfirmKind.Destructive)
     {
         var parameters = new DialogParameters<ConfirmDialog>
         {
             { d => d.Message, message },
             { d => d.ConfirmText, confirmText },
             { d => d.CancelText, cancelText },
+            { d => d.Kind, kind },
         };
         var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters,
             new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true });
