@@ -63,6 +63,38 @@ public sealed class ConnectionWords(CultureInfo culture)
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
     });
 
+    /// <summary>
+    /// The cause in a few words, for filters and narrow list cells where the sentence of <see cref="Cause"/> does not
+    /// fit; the sentence stays where there is room (details, banner, e-mail). Empty for <see cref="FailureCause.None"/>.
+    /// </summary>
+    public string CauseLabel(FailureCause cause) => cause == FailureCause.None ? "" : Get(cause switch
+    {
+        FailureCause.PasswordChangedOrSecurityReset => nameof(ConnectionStrings.CauseLabel_PasswordChangedOrSecurityReset),
+        FailureCause.SessionInvalidated => nameof(ConnectionStrings.CauseLabel_SessionInvalidated),
+        FailureCause.Checkpoint => nameof(ConnectionStrings.CauseLabel_Checkpoint),
+        FailureCause.TokenExpired => nameof(ConnectionStrings.CauseLabel_TokenExpired),
+        FailureCause.UnconfirmedAccount => nameof(ConnectionStrings.CauseLabel_UnconfirmedAccount),
+        FailureCause.AppRemoved => nameof(ConnectionStrings.CauseLabel_AppRemoved),
+        FailureCause.PageNotGranted => nameof(ConnectionStrings.CauseLabel_PageNotGranted),
+        FailureCause.PermissionMissing => nameof(ConnectionStrings.CauseLabel_PermissionMissing),
+        FailureCause.PageRoleLost => nameof(ConnectionStrings.CauseLabel_PageRoleLost),
+        FailureCause.WebhookNotSubscribed => nameof(ConnectionStrings.CauseLabel_WebhookNotSubscribed),
+        FailureCause.NotMessengerReceiver => nameof(ConnectionStrings.CauseLabel_NotMessengerReceiver),
+        FailureCause.TokenInvalid => nameof(ConnectionStrings.CauseLabel_TokenInvalid),
+        FailureCause.AppNotLive => nameof(ConnectionStrings.CauseLabel_AppNotLive),
+        FailureCause.Transient => nameof(ConnectionStrings.CauseLabel_Transient),
+        FailureCause.RateLimited => nameof(ConnectionStrings.CauseLabel_RateLimited),
+        FailureCause.Configuration => nameof(ConnectionStrings.CauseLabel_Configuration),
+        FailureCause.Unknown => nameof(ConnectionStrings.CauseLabel_Unknown),
+        FailureCause.PageRestricted => nameof(ConnectionStrings.CauseLabel_PageRestricted),
+        FailureCause.OutsideMessagingWindow => nameof(ConnectionStrings.CauseLabel_OutsideMessagingWindow),
+        FailureCause.RecipientUnavailable => nameof(ConnectionStrings.CauseLabel_RecipientUnavailable),
+        FailureCause.RecipientNotFound => nameof(ConnectionStrings.CauseLabel_RecipientNotFound),
+        FailureCause.AttachmentRejected => nameof(ConnectionStrings.CauseLabel_AttachmentRejected),
+        FailureCause.MessageRejected => nameof(ConnectionStrings.CauseLabel_MessageRejected),
+        _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
+    });
+
     /// <summary>Why a check left the page unchecked, with the Graph code or HTTP status it keeps ("-" when none was stored).</summary>
     public string Unchecked(InconclusiveReason reason, int? errorCode, int? httpStatus) => reason switch
     {

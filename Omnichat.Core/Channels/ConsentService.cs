@@ -155,7 +155,7 @@ public sealed class ConsentService(
         }
 
         var grant = await UpsertGrantAsync(db, caller, teamId, consent, now, cancellationToken);
-        await UpsertPagesAsync(db, grant, consent, now, cancellationToken);
+        var pages = await UpsertPagesAsync(db, grant, consent, now, cancellationToken);
 
         var uncovered = new List<string>();
         foreach (var connection in live)
@@ -176,13 +176,19 @@ public sealed class ConsentService(
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var outcome = new ConsentOutcome(ConsentOutcomeKind.Authorized, consent.User.Name, granted.Count, uncovered);
+        var availability = await AvailabilityAsync(db, teamId, pages.Where(p => p.IsGranted).ToList(), live, cancellationToken);
+        var connectable = availability.Count(a => a is PageAvailability.Available or PageAvailability.ConnectedByThisTeam);
+        var notConnectable = availability.Where(a => a is not (PageAvailability.Available or PageAvailability.ConnectedByThisTeam))
+            .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
+        var outcome = new ConsentOutcome(ConsentOutcomeKind.Authorized, consent.User.Name, connectable, uncovered,
+            NotConnectablePages: notConnectable);
         if (target is not null)
         {
             outcome = await ReauthorizeAsync(db, caller, target, consent, uncovered, now, cancellationToken);
         }
-        logger.LogInformation("Stored consent of Facebook user {FacebookUserId} for team {TeamId}: {PageCount} pages, {UncoveredCount} connected pages not covered",
-            consent.User.Id, teamId, granted.Count, uncovered.Count);
+        logger.LogInformation(
+            "Stored consent of Facebook user {FacebookUserId} for team {TeamId}: {PageCount} pages, {ConnectableCount} connectable, {UncoveredCount} connected pages not covered",
+            consent.User.Id, teamId, granted.Count, connectable, uncovered.Count);
         await notifier.NotifyAsync(teamId);
         return outcome;
     }
@@ -241,9 +247,27 @@ public sealed class ConsentService(
         return grant;
     }
 
-    private async Task UpsertPagesAsync(OmnichatDbContext db, FacebookGrant grant, Consent consent, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the team can connect each page just authorized, decided by the rule the authorized list uses
+    /// (<see cref="ChannelOverviewService.Decide"/>), so the count the admin reads matches what the list then offers.
+    /// </summary>
+    private static async Task<List<PageAvailability>> AvailabilityAsync(OmnichatDbContext db, Guid teamId, IReadOnlyList<AuthorizedPage> pages,
+        IReadOnlyList<PageConnection> live, CancellationToken cancellationToken)
+    {
+        var ids = pages.Select(p => p.PageId).ToList();
+        var takenElsewhere = (await db.PageConnections.AsNoTracking()
+            .Where(c => ids.Contains(c.PageId) && c.TeamId != teamId && c.Status != ConnectionStatus.Disconnected)
+            .Select(c => c.PageId).ToListAsync(cancellationToken)).ToHashSet();
+        var connectedHere = live.Select(c => c.PageId).ToHashSet();
+        return pages.Select(p => ChannelOverviewService.Decide(p, connectedHere, takenElsewhere)).ToList();
+    }
+
+    /// <returns>The rows of the pages this consent returned.</returns>
+    private async Task<List<AuthorizedPage>> UpsertPagesAsync(OmnichatDbContext db, FacebookGrant grant, Consent consent, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var existing = await db.AuthorizedPages.Where(p => p.GrantId == grant.Id).ToDictionaryAsync(p => p.PageId, cancellationToken);
+        var rows = new List<AuthorizedPage>();
         foreach (var page in consent.Pages)
         {
             if (!existing.TryGetValue(page.Account.Id, out var row))
@@ -259,6 +283,7 @@ public sealed class ConsentService(
             row.IsGranted = page.Account.AccessToken is not null;
             row.MissingScopes = string.Join(',', page.MissingScopes);
             row.RefreshedAt = now;
+            rows.Add(row);
         }
         // Pages the user did not tick this time stay listed, greyed, so nobody wonders where they went.
         var current = consent.Pages.Select(p => p.Account.Id).ToHashSet();
@@ -269,6 +294,7 @@ public sealed class ConsentService(
             row.MissingScopes = "";
             row.RefreshedAt = now;
         }
+        return rows;
     }
 
     private static ConsentOutcome Failed(GraphError error) => new(ConsentOutcomeKind.GraphFailed, Error: error);

@@ -152,7 +152,7 @@ public sealed class CheckResultRecorder(
             if (episode is not null)
             {
                 started.Add(new StartedEpisode(episode.Id,
-                    new FailedPage(connection.Id, connection.PageId, connection.PageName, episode.Status, episode.Cause),
+                    new FailedPage(connection.Id, connection.PageId, connection.PageName, episode.Status, episode.Cause, episode.StartedAt),
                     FailureNotice.PersonOf(episode.Status, connection.FacebookUserId)));
             }
         }

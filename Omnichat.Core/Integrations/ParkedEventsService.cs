@@ -35,8 +35,10 @@ public sealed class ParkedEventsService(IDbContextFactory<OmnichatDbContext> dbF
         var summaries = await Order(Summaries(db.ParkedEvents.AsNoTracking()), query.Sort, query.Descending)
             .Skip(Math.Max(0, query.Page) * size).Take(size)
             .ToListAsync(cancellationToken);
-        var connections = await ConnectionsOfAsync(db, summaries.Select(s => s.PageId).ToList(), cancellationToken);
-        return new ParkedPageList(summaries.Select(s => s.ToRow(connections[s.PageId].ToList())).ToList(), total);
+        var pageIds = summaries.Select(s => s.PageId).ToList();
+        var connections = await ConnectionsOfAsync(db, pageIds, cancellationToken);
+        var names = await AuthorizedNamesAsync(db, pageIds, cancellationToken);
+        return new ParkedPageList(summaries.Select(s => s.ToRow(connections[s.PageId].ToList(), names.GetValueOrDefault(s.PageId))).ToList(), total);
     }
 
     /// <summary>How many page ids have kept-aside events, for a link to the list; 0 for anyone but support.</summary>
@@ -73,7 +75,8 @@ public sealed class ParkedEventsService(IDbContextFactory<OmnichatDbContext> dbF
             .Skip(Math.Max(0, page) * size).Take(size)
             .ToListAsync(cancellationToken);
         var connections = await ConnectionsOfAsync(db, [pageId], cancellationToken);
-        return new ParkedPageEvents(summary.ToRow(connections[pageId].ToList()), kept.Select(Read).ToList());
+        var names = await AuthorizedNamesAsync(db, [pageId], cancellationToken);
+        return new ParkedPageEvents(summary.ToRow(connections[pageId].ToList(), names.GetValueOrDefault(pageId)), kept.Select(Read).ToList());
     }
 
     /// <summary>
@@ -147,9 +150,9 @@ public sealed class ParkedEventsService(IDbContextFactory<OmnichatDbContext> dbF
         public DateTimeOffset First { get; init; }
         public DateTimeOffset Last { get; init; }
 
-        public ParkedPageRow ToRow(IReadOnlyList<ParkedPageConnection> connections) => new(
+        public ParkedPageRow ToRow(IReadOnlyList<ParkedPageConnection> connections, string? authorizedName) => new(
             PageId, Disconnected > 0 ? ParkedReason.Disconnected : ParkedReason.UnknownPage,
-            Events, Events - Standby, Standby, First, Last, connections);
+            Events, Events - Standby, Standby, First, Last, connections, authorizedName);
     }
 
     private static IQueryable<Summary> Summaries(IQueryable<ParkedEvent> events) =>
@@ -187,6 +190,20 @@ public sealed class ParkedEventsService(IDbContextFactory<OmnichatDbContext> dbF
                           select new { c.PageId, Connection = new ParkedPageConnection(c.Id, t.Id, t.Name, c.PageName, c.Status, c.ConnectedAt, c.DisconnectedAt) })
             .ToListAsync(cancellationToken);
         return rows.OrderByDescending(r => r.Connection.ConnectedAt).ToLookup(r => r.PageId, r => r.Connection);
+    }
+
+    /// <summary>
+    /// The name any team's Facebook authorization last saw for each page (the most recently refreshed): a page that
+    /// was authorized but never connected is still known by its name.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> AuthorizedNamesAsync(OmnichatDbContext db, IReadOnlyList<string> pageIds,
+        CancellationToken cancellationToken)
+    {
+        var rows = await db.AuthorizedPages.AsNoTracking()
+            .Where(p => pageIds.Contains(p.PageId))
+            .Select(p => new { p.PageId, p.Name, p.RefreshedAt })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.PageId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.RefreshedAt)!.Name);
     }
 
     private static ParkedEventRow Read(ParkedEvent kept)

@@ -2,4 +2,9 @@ using Omnichat.Core.Channels;
 
 namespace Omnichat.Core.Notifications;
 
-public sealed record FailedPage(Guid ConnectionId, string PageId, string PageName, ConnectionStatus Status, FailureCause Cause);
+/// <param name="FailingSince">
+/// When the page's failure episode began (<see cref="Health.FailureEpisode.StartedAt"/>, set where episodes start:
+/// <see cref="ConnectionStatusChange"/>); null in payloads queued before the e-mail showed it.
+/// </param>
+public sealed record FailedPage(Guid ConnectionId, string PageId, string PageName, ConnectionStatus Status, FailureCause Cause,
+    DateTimeOffset? FailingSince = null);

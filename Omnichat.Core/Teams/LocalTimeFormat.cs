@@ -19,6 +19,12 @@ public sealed class LocalTimeFormat(TimeZoneInfo zone)
 
     public string DateAndTime(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// <see cref="DateAndTime"/> with the zone named by its id, e.g. "2026-12-02 15:32 (Asia/Taipei)", as the team
+    /// settings name it: for text read away from the console (e-mails), where no page says which zone times are in.
+    /// </summary>
+    public string DateAndTimeWithZone(DateTimeOffset at) => $"{DateAndTime(at)} ({Zone.Id})";
+
     public string Date(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public string Clock(DateTimeOffset at, bool seconds = false) =>

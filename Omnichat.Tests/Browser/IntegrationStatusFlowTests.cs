@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Omnichat.Console.Sandbox.World;
+using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Health;
 using Omnichat.Core.Notifications;
@@ -42,7 +43,8 @@ public sealed class IntegrationStatusFlowTests(BrowserFixture browser) : Browser
         var row = page.Locator("tr", new() { Has = page.Locator($"[data-testid=integration-row][data-page-id='{Taipei}']") });
         await row.WaitForAsync();
         (await row.Locator("[data-status]").InnerTextAsync()).Trim().ShouldBe("需要重新授權");
-        (await row.Locator("[data-testid=row-cause]").InnerTextAsync()).ShouldContain("更改了密碼");
+        (await row.Locator("[data-testid=row-cause]").InnerTextAsync()).Trim().ShouldBe(
+            ConnectionWords.For(System.Globalization.CultureInfo.GetCultureInfo("zh-TW")).CauseLabel(FailureCause.PasswordChangedOrSecurityReset));
         (await row.Locator("[data-testid=email-state]").GetAttributeAsync("data-state")).ShouldBe("Sent");
         (await row.Locator("[data-testid=email-state]").InnerTextAsync()).ShouldContain("已寄出");
         await ScreenshotAsync(page, "found-by-search");

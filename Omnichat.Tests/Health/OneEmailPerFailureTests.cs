@@ -57,7 +57,12 @@ public sealed class OneEmailPerFailureTests : FlowTest
         foreach (var page in payload.Pages)
         {
             text.ShouldContain(page.PageName);
+            // Since when, as the support list shows it: the start of the page's failure episode, on the team's clock.
+            var since = episodes.Single(e => e.ConnectionId == page.ConnectionId).StartedAt;
+            page.FailingSince.ShouldBe(since);
+            text.ShouldContain(LocalTimeFormat.Default.DateAndTimeWithZone(since));
         }
+        text.ShouldNotContain("UTC");
         text.ShouldContain(EmailWords.For("zh-TW")[nameof(EmailStrings.LaterPages)]);
     }
 

@@ -79,6 +79,18 @@ internal static class ParkedData
     }
 
     /// <summary>A page no team knows, with one message at <paramref name="at"/>, for paging tests.</summary>
+    /// <summary>A team's Facebook authorization that saw <paramref name="pageId"/> as <paramref name="name"/>, without connecting it.</summary>
+    public static void Authorize(OmnichatDbContext db, Guid teamId, string pageId, string name, DateTimeOffset refreshedAt)
+    {
+        var grant = new FacebookGrant
+        {
+            TeamId = teamId, FacebookUserId = $"fb-{Guid.NewGuid():N}", FacebookUserName = "Dana Chen", ProtectedUserToken = "",
+            CreatedAt = refreshedAt, UpdatedAt = refreshedAt,
+        };
+        db.FacebookGrants.Add(grant);
+        db.AuthorizedPages.Add(new AuthorizedPage { GrantId = grant.Id, TeamId = teamId, PageId = pageId, Name = name, IsGranted = true, RefreshedAt = refreshedAt });
+    }
+
     public static void ParkOne(OmnichatDbContext db, string pageId, DateTimeOffset at) =>
         Park(db, pageId, ParkedReason.UnknownPage, at, WebhookJson.Message(Psid, pageId, $"m_{pageId}_{at.Ticks}", "hi", at));
 

@@ -81,6 +81,28 @@ public sealed class ParkedEventsServiceTests : IAsyncLifetime
         ]);
     }
 
+    [Fact]
+    public async Task List_PageAuthorizedButNeverConnected_NamedAsTheLatestAuthorizationSawIt()
+    {
+        await using (var db = await CreateDbAsync())
+        {
+            ParkedData.Authorize(db, TestCallers.DemoShopId, ParkedData.NeverPageId, "Demo Shop 舊名", ParkedData.Now.AddDays(-9));
+            ParkedData.Authorize(db, ParkedData.OtherShopId, ParkedData.NeverPageId, "Demo Shop 新竹店", ParkedData.Now.AddDays(-1));
+            // A connection's name wins over an authorization's: it is the page the events were meant for.
+            ParkedData.Authorize(db, ParkedData.OtherShopId, ParkedData.SharedPageId, "授權看到的名字", ParkedData.Now);
+            await db.SaveChangesAsync();
+        }
+
+        var rows = (await ListAsync(TestCallers.Support)).Rows.ToDictionary(r => r.PageId);
+        var page = await service.GetPageAsync(TestCallers.Support, ParkedData.NeverPageId, 0, 10, CancellationToken.None);
+
+        rows[ParkedData.NeverPageId].PageName.ShouldBe("Demo Shop 新竹店");
+        rows[ParkedData.NeverPageId].NeverConnected.ShouldBeTrue();
+        rows[ParkedData.SharedPageId].PageName.ShouldBe(ParkedData.SharedPageNameLater);
+        rows[ParkedData.SharedPageId].NeverConnected.ShouldBeFalse();
+        page!.Summary.PageName.ShouldBe("Demo Shop 新竹店");
+    }
+
     [Theory]
     [InlineData("zh-TW", "從未串接", "已解除串接")]
     [InlineData("en", "Never connected", "Disconnected")]

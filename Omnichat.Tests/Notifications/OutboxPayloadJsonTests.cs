@@ -21,11 +21,20 @@ public sealed class OutboxPayloadJsonTests
     [Fact]
     public void DeserializeConnectionFailure_WhatSerializeWrote_RoundTrips()
     {
-        var page = new FailedPage(Guid.NewGuid(), "42", "台北店", ConnectionStatus.NotMessengerReceiver, FailureCause.NotMessengerReceiver);
+        var page = new FailedPage(Guid.NewGuid(), "42", "台北店", ConnectionStatus.NotMessengerReceiver, FailureCause.NotMessengerReceiver,
+            new DateTimeOffset(2026, 12, 1, 21, 57, 0, TimeSpan.Zero));
 
         var payload = OutboxPayloadJson.DeserializeConnectionFailure(OutboxPayloadJson.Serialize(new ConnectionFailurePayload([page])));
 
         payload.Pages.ShouldHaveSingleItem().ShouldBe(page);
+    }
+
+    [Fact]
+    public void DeserializeConnectionFailure_PayloadQueuedWithoutFailingSince_ReadsItAsUnknown()
+    {
+        var json = "{\"pages\":[{\"connectionId\":\"00000000-0000-0000-0000-000000000001\",\"pageId\":\"42\",\"pageName\":\"Shop\",\"status\":\"NeedsReauthorization\",\"cause\":\"TokenExpired\"}]}";
+
+        OutboxPayloadJson.DeserializeConnectionFailure(json).Pages.ShouldHaveSingleItem().FailingSince.ShouldBeNull();
     }
 
     [Fact]

@@ -74,6 +74,30 @@ public sealed partial class ConsentDialogTests(ConsoleServer server) : IClassFix
     }
 
     [Fact]
+    public async Task Dialog_PagesStep_UnderAll_EveryPageTickedAndLocked_TheEditableListForCurrentOnly()
+    {
+        var url = DialogUrl(sandbox.App.AppId);
+        using var start = await sandbox.Client.GetAsync(url);
+
+        using var pages = await PostAsync(url, await HiddenFieldsAsync(start), ("Form.Action", "continue"));
+
+        var html = await pages.Content.ReadAsStringAsync();
+        // A first consent starts on "all": each page once in the locked list, ticked, disabled and so never posted.
+        var locked = LockedPage().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        locked.ShouldContain(DemoWorld.ShopPageId(1));
+        locked.ShouldContain(DemoWorld.PartnerPageId);
+        locked.Count.ShouldBe(EditablePage().Matches(html).Count, "the same pages in both lists");
+        html.ShouldContain("class=\"fb-list fb-list-all\"");
+        html.ShouldContain("class=\"fb-list fb-list-current\"");
+    }
+
+    [GeneratedRegex("<input type=\"checkbox\" checked disabled data-testid=\"dialog-page-all-(\\d+)\"")]
+    private static partial Regex LockedPage();
+
+    [GeneratedRegex("<input type=\"checkbox\" name=\"Form.PageIds\" value=\"(\\d+)\"")]
+    private static partial Regex EditablePage();
+
+    [Fact]
     public async Task Dialog_Cancel_RedirectsWithAccessDenied()
     {
         var url = DialogUrl(sandbox.App.AppId);

@@ -4,7 +4,7 @@ using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Notifications.Templates;
 
-/// <summary>Writes the connection-failure reminder for one team, in the team's language, linking to its channels page.</summary>
+/// <summary>Writes the connection-failure reminder for one team, in the team's language and time zone, linking to its channels page.</summary>
 public sealed class ConnectionFailureComposer(EmailRenderer renderer, IOptions<ConsoleOptions> console)
 {
     /// <summary>The console route design.md keeps stable for links like this one.</summary>
@@ -13,7 +13,7 @@ public sealed class ConnectionFailureComposer(EmailRenderer renderer, IOptions<C
     public async Task<ComposedEmail> ComposeAsync(Team team, ConnectionFailurePayload payload, CancellationToken cancellationToken)
     {
         var model = new ConnectionFailureEmailModel(
-            team.Name, payload.Pages, console.Value.Link(ChannelsPath), EmailWords.For(team.Culture));
+            team.Name, payload.Pages, console.Value.Link(ChannelsPath), EmailWords.For(team.Culture), LocalTimeFormat.For(team.TimeZone));
         var html = await renderer.RenderAsync<ConnectionFailureEmail>(
             new Dictionary<string, object?> { [nameof(ConnectionFailureEmail.Model)] = model }, cancellationToken);
         return new ComposedEmail(

@@ -18,6 +18,10 @@ public static class ConnectionFailureText
             text.AppendLine($"■ {page.PageName}");
             text.AppendLine($"  {words.Format(nameof(EmailStrings.PageId), page.PageId)}");
             text.AppendLine($"  {words[nameof(EmailStrings.StatusLabel)]} {words.Status(page.Status)}");
+            if (page.FailingSince is { } since)
+            {
+                text.AppendLine($"  {words[nameof(EmailStrings.FailingSinceLabel)]} {model.Time.DateAndTimeWithZone(since)}");
+            }
             var cause = words.Cause(page.Cause);
             if (cause.Length > 0)
             {

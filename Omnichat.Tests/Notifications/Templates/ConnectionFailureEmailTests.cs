@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Notifications;
 using Omnichat.Core.Notifications.Templates;
+using Omnichat.Core.Teams;
 
 namespace Omnichat.Tests.Notifications.Templates;
 
@@ -15,7 +16,7 @@ public sealed class ConnectionFailureEmailTests : TemplateTestContext
     ];
 
     private static ConnectionFailureEmailModel Model(string culture) =>
-        new("Demo Shop", Pages, "https://console.example/channels/facebook", EmailWords.For(culture));
+        new("Demo Shop", Pages, "https://console.example/channels/facebook", EmailWords.For(culture), LocalTimeFormat.Default);
 
     [Fact]
     public void Render_TwoPages_ShowsEachPageTheButtonAndTheOnlyReminderNote()

@@ -77,7 +77,8 @@ public static class FacebookText
 
     public static string Outcome(IStringLocalizer<FacebookStrings> loc, ConsentOutcome outcome) => outcome.Kind switch
     {
-        ConsentOutcomeKind.Authorized => loc[nameof(FacebookStrings.Outcome_Authorized), outcome.AuthorizedPageCount, outcome.FacebookUserName ?? ""],
+        ConsentOutcomeKind.Authorized => loc[nameof(FacebookStrings.Outcome_Authorized), outcome.AuthorizedPageCount, outcome.FacebookUserName ?? "",
+            Shared.ConsentOutcomeText.NotConnectable(loc, outcome)],
         ConsentOutcomeKind.Reauthorized => loc[nameof(FacebookStrings.Outcome_Reauthorized), outcome.PageName ?? ""],
         ConsentOutcomeKind.Cancelled => loc[nameof(FacebookStrings.Outcome_Cancelled)],
         ConsentOutcomeKind.MissingState => loc[nameof(FacebookStrings.Outcome_MissingState)],

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Omnichat.Console.Resources;
+using Omnichat.Core.Channels;
 using Omnichat.Core.Health;
 using Omnichat.Core.Integrations;
 using Omnichat.Core.Notifications;
@@ -10,10 +11,14 @@ namespace Omnichat.Console.Components.Pages.Support;
 
 /// <summary>
 /// Words for what only the integration status pages show (e-mail states, history entries, plans). Statuses and causes
-/// keep their words in <see cref="Channels.FacebookText"/>. Every enum member is named, so a new one fails to compile.
+/// keep their words in <see cref="Channels.FacebookText"/> and Core's <see cref="ConnectionWords"/>. Every enum member
+/// is named, so a new one fails to compile.
 /// </summary>
 public static class SupportText
 {
+    /// <summary>The cause in a few words (<see cref="ConnectionWords.CauseLabel"/>), for the filter and the list's narrow cells.</summary>
+    public static string CauseLabel(FailureCause cause) => ConnectionWords.For(CultureInfo.CurrentUICulture).CauseLabel(cause);
+
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The list filter that shows exactly this status.</summary>

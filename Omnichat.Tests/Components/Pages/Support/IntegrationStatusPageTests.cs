@@ -2,7 +2,9 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Omnichat.Console.Components.Pages.Channels;
 using Omnichat.Console.Components.Pages.Support;
+using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Tests.Integrations;
 
@@ -36,7 +38,10 @@ public sealed class IntegrationStatusPageTests : ComponentTestBase
         cut.Find("[data-testid=count-NeedsReauthorization] [data-testid=count-value]").TextContent.ShouldBe("1");
         cut.Find("[data-testid=count-Healthy] [data-testid=count-value]").TextContent.ShouldBe("1");
         var failing = cut.FindAll("tr").Single(r => r.QuerySelector($"[data-page-id='{IntegrationData.FailingPageId}']") is not null);
-        failing.QuerySelector("[data-testid=row-cause]")!.TextContent.ShouldContain("更改了密碼");
+        // The short label in the cell, the sentence with what to do on hover.
+        var cause = failing.QuerySelector("[data-testid=row-cause]")!;
+        cause.TextContent.ShouldBe(SupportText.CauseLabel(FailureCause.PasswordChangedOrSecurityReset));
+        cause.GetAttribute("title").ShouldBe(FacebookText.Cause(FailureCause.PasswordChangedOrSecurityReset));
         failing.QuerySelector("[data-testid=email-state]")!.GetAttribute("data-state").ShouldBe("Sent");
         cut.Markup.ShouldContain("方案已結束，未寄送");
     }

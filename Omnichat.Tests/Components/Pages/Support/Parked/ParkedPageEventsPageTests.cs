@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichat.Console.Components.Pages.Support.Parked;
+using Omnichat.Console.Resources;
 using Omnichat.Core.Data;
 using Omnichat.Core.Messaging;
 using Omnichat.Tests.Integrations;
@@ -46,6 +47,40 @@ public sealed class ParkedPageEventsPageTests : ComponentTestBase
         rows[2].QuerySelector("[data-testid=parked-event-text]")!.TextContent.ShouldBe("請問有營業嗎？");
         rows[2].QuerySelectorAll("[data-testid=parked-event-standby]").ShouldBeEmpty();
         cut.Find("[data-testid=parked-events-total]").TextContent.ShouldBe("共 3 筆事件");
+    }
+
+    [Fact]
+    public void Render_NeverConnectedPage_SaysWhatConnectingWouldDo_NotConnectedAgain()
+    {
+        var cut = RenderAt(ParkedData.NeverPageId);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=parked-not-imported]").TextContent.Trim()
+            .ShouldBe(ParkedStrings.NotImportedNeverConnected));
+        cut.Markup.ShouldNotContain("重新串接後");
+    }
+
+    [Fact]
+    public void Render_PageConnectedBefore_SaysItsEventsStayOutWhenConnectedAgain()
+    {
+        var cut = RenderAt(ParkedData.SharedPageId);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=parked-not-imported]").TextContent.Trim()
+            .ShouldBe(ParkedStrings.NotImported));
+    }
+
+    [Fact]
+    public async Task Render_AuthorizedNeverConnectedPage_TitledByItsName()
+    {
+        await using (var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            ParkedData.Authorize(db, TestCallers.DemoShopId, ParkedData.NeverPageId, "Demo Shop 新竹店", ParkedData.Now);
+            await db.SaveChangesAsync();
+        }
+
+        var cut = RenderAt(ParkedData.NeverPageId);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=parked-page-name]").TextContent.ShouldBe("Demo Shop 新竹店"));
+        cut.Find("[data-testid=parked-summary]").TextContent.ShouldContain($"ID {ParkedData.NeverPageId}");
     }
 
     [Fact]

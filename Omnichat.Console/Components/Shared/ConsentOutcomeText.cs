@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Localization;
+using Omnichat.Console.Resources;
+using Omnichat.Core.Channels;
+
+namespace Omnichat.Console.Components.Shared;
+
+/// <summary>
+/// The part of a consent's result that explains the count: pages the consent covered that the team still cannot
+/// connect, by the authorized list's reasons. Every member of <see cref="PageAvailability"/> is named, so a new
+/// reason without words fails to compile.
+/// </summary>
+public static class ConsentOutcomeText
+{
+    /// <summary>One sentence ending in a space, or empty when the consent left nothing out.</summary>
+    public static string NotConnectable(IStringLocalizer<FacebookStrings> loc, ConsentOutcome outcome)
+    {
+        var counts = outcome.NotConnectable.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key).ToList();
+        if (counts.Count == 0)
+        {
+            return "";
+        }
+        var reasons = string.Join(loc[nameof(FacebookStrings.Outcome_ListSeparator)], counts.Select(kv => loc[Reason(kv.Key), kv.Value].Value));
+        return loc[nameof(FacebookStrings.Outcome_NotConnectable), counts.Sum(kv => kv.Value), reasons];
+    }
+
+    private static string Reason(PageAvailability availability) => availability switch
+    {
+        PageAvailability.NotPageAdmin => nameof(FacebookStrings.Outcome_NotConnectable_NotPageAdmin),
+        PageAvailability.PermissionMissing => nameof(FacebookStrings.Outcome_NotConnectable_PermissionMissing),
+        PageAvailability.ConnectedByAnotherTeam => nameof(FacebookStrings.Outcome_NotConnectable_ConnectedByAnotherTeam),
+        PageAvailability.PageNotGranted => nameof(FacebookStrings.Outcome_NotConnectable_PageNotGranted),
+        // Connectable pages are in the count itself, never in this sentence.
+        PageAvailability.Available or PageAvailability.ConnectedByThisTeam => throw new ArgumentOutOfRangeException(nameof(availability), availability, null),
+        _ => throw new ArgumentOutOfRangeException(nameof(availability), availability, null),
+    };
+}
