@@ -17,7 +17,7 @@ out=StrykerOutput/areas
 # lane | area name | files under Omnichat.Core | test classes under Omnichat.Tests (a few classes each)
 areas=(
   "2|rules|Health/PageVerdictRules.cs Health/FailureNotice.cs Facebook/ConnectionStatusRules.cs Facebook/WebhookSignature.cs Messaging/MessagingWindow.cs Integrations/IntegrationScope.cs|Health.PageVerdictRulesTests Health.InconclusiveReasonTests Health.FailureNoticePersonTests Facebook.ConnectionStatusRulesTests Facebook.GraphErrorClassifierTests Messaging.WebhookSignatureTests Messaging.MessagingWindowTests Integrations.IntegrationStatusOnSqliteTests"
-  "1|health|Channels/ConnectionStatusChange.cs Health/CheckResultRecorder.cs Health/CheckNowService.cs|Health.HealthCheckTests Health.OneEmailPerFailureTests Health.ReminderEmailTests Health.InstantSignalTests Integrations.IntegrationRoleTests Isolation.ServiceIsolationTests"
+  "1|health|Channels/ConnectionStatusChange.cs Health/CheckResultRecorder.cs Health/CheckNowService.cs|Health.HealthCheckTests Health.CheckHistoryTests Health.OneEmailPerFailureTests Health.ReminderEmailTests Health.InstantSignalTests Integrations.IntegrationRoleTests Isolation.ServiceIsolationTests"
   "2|outbox|Notifications/OutboxDispatcher.cs|Notifications.OutboxDispatcherSmtpTests Notifications.OutboxRetryDelayTests Notifications.OutboxDispatcherGiveUpTests Notifications.PickupDirectoryTests"
   "2|webhooks|Messaging/WebhookIntake.cs|Messaging.WebhookIntakeTests Messaging.WebhookEndpointTests Messaging.WebhookRefusalTests"
   "1|channels|Channels/OAuthStateStore.cs Channels/ConnectionService.cs|Channels.ConsentCallbackTests Channels.ConnectFlowTests Channels.TeamIsolationTests Channels.ReauthorizeFlowTests"

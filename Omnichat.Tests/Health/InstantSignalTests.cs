@@ -5,6 +5,7 @@ using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Health;
 using Omnichat.Core.Notifications;
+using Omnichat.Core.Teams;
 using Omnichat.Tests.Channels;
 using Omnichat.Tests.Infrastructure;
 
@@ -68,5 +69,19 @@ public sealed class InstantSignalTests : FlowTest
         mine.ShouldNotBeNull().Checked.ShouldBe(1);
         theirs.ShouldBeNull();
         (await checkNow.CheckTeamAsync(other, null, CancellationToken.None)).ShouldNotBeNull().Checked.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task CheckNow_SupportNamesATeam_ChecksThatTeamButRefusesAnIdThatIsNoTeam()
+    {
+        var support = await Driver.CallerAsync(DemoAccounts.Support.Email);
+        var demoTeam = (await TaipeiAsync()).TeamId;
+        var checkNow = Driver.Service<CheckNowService>();
+
+        var demo = await checkNow.CheckTeamAsync(support, demoTeam, null, CancellationToken.None);
+        var nobody = await checkNow.CheckTeamAsync(support, Guid.NewGuid(), null, CancellationToken.None);
+
+        demo.ShouldNotBeNull().Checked.ShouldBe(1);
+        nobody.ShouldBeNull();
     }
 }
