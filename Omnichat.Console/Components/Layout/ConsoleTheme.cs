@@ -31,7 +31,6 @@ public static class ConsoleTheme
             // gave the 正常 chip and the warning toast about 2:1.
             Success = "#2E7D32",
             Warning = "#B45309",
-            Error = "#C62828",
             Info = "#1565C0",
         },
         Typography = new Typography

@@ -31,6 +31,15 @@ public sealed class ConsoleThemeTests
         ColourContrast.Ratio(Css(Palette.Primary), Css(Palette.Surface)).ShouldBeGreaterThanOrEqualTo(ColourContrast.TextMinimum);
     }
 
+    [Fact]
+    public void SuccessWarningAndInfo_UnderTheirContrastText_AreReadable()
+    {
+        // The 正常 chip, the warning toasts and chips, info notices: MudBlazor's bright defaults gave about 2:1.
+        ColourContrast.Ratio(Css(Palette.Success), Css(Palette.SuccessContrastText)).ShouldBeGreaterThanOrEqualTo(ColourContrast.TextMinimum);
+        ColourContrast.Ratio(Css(Palette.Warning), Css(Palette.WarningContrastText)).ShouldBeGreaterThanOrEqualTo(ColourContrast.TextMinimum);
+        ColourContrast.Ratio(Css(Palette.Info), Css(Palette.InfoContrastText)).ShouldBeGreaterThanOrEqualTo(ColourContrast.TextMinimum);
+    }
+
     [Theory]
     [InlineData("#FFFFFF", "#000000", 21.0)]
     [InlineData("#FFFFFF", "#FFFFFF", 1.0)]
