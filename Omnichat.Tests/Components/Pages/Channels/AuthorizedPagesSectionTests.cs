@@ -35,6 +35,7 @@ public sealed class AuthorizedPagesSectionTests : ComponentTestBase
         Reason("4").ShouldContain("pages_messaging");
         Reason("5").ShouldContain("其他團隊");
         cut.FindAll("[data-page-id='1'] [data-testid=unavailable-reason]").ShouldBeEmpty();
+        cut.Find("[data-page-id='1']").TextContent.ShouldNotContain("Shop", customMessage: "Facebook's category comes in English only; it is left out");
         cut.Find("[data-page-id='2'] input[type=checkbox]").HasAttribute("disabled").ShouldBeTrue();
         cut.Find("[data-page-id='1'] input[type=checkbox]").HasAttribute("disabled").ShouldBeFalse();
         cut.Find("[data-page-id='2']").ClassList.ShouldContain("authorized-row--unavailable");
