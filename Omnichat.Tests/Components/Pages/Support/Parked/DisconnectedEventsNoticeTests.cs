@@ -50,7 +50,7 @@ public sealed class DisconnectedEventsNoticeTests : ComponentTestBase
         var cut = RenderAsMember(TestCallers.TeamAdmin, ParkedData.DemoConnectionId);
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=since-disconnection-count]").TextContent
-            .ShouldBe("Customer messages that arrived after this page was disconnected: 1."));
+            .ShouldBe("Customer messages that arrived after this Page was disconnected: 1."));
         cut.Find("[data-testid=since-disconnection-faq]").TextContent.ShouldContain("will not be imported into Conversations");
     }
 
