@@ -40,11 +40,7 @@ public sealed class ActionFeedback(IDialogService dialogs, ISnackbar snackbar)
     public void SuccessFromAnotherTab(string message)
     {
         snackbar.Clear();
-        snackbar.Add(message, Severity.Success, options =>
-        {
-            options.RequireInteraction = true;
-            options.ShowCloseIcon = true;
-        });
+        snackbar.Add(message, Severity.Success, StayUntilClosed);
     }
 
     /// <summary>On another page the results of this one's actions are noise: called when the user navigates.</summary>
@@ -61,9 +57,11 @@ public sealed class ActionFeedback(IDialogService dialogs, ISnackbar snackbar)
     }
 
     /// <summary>Errors stay until closed, so there is time to read and copy the details.</summary>
-    public void Error(string message) => snackbar.Add(message, Severity.Error, options =>
+    public void Error(string message) => snackbar.Add(message, Severity.Error, StayUntilClosed);
+
+    private static void StayUntilClosed(SnackbarOptions options)
     {
         options.RequireInteraction = true;
         options.ShowCloseIcon = true;
-    });
+    }
 }
