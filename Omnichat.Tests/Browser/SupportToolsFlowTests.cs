@@ -52,9 +52,10 @@ public sealed class SupportToolsFlowTests(BrowserFixture browser) : BrowserTest(
         await items.Filter(new() { HasText = label }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("cause=PasswordChangedOrSecurityReset", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=integration-row]")).ToHaveCountAsync(2);
-        (await page.Locator("[data-testid=filter-cause] input").InputValueAsync()).ShouldBe(label);
+        // The address changes before the select's new text reaches the browser: wait for it rather than read it once.
+        await Assertions.Expect(page.Locator("[data-testid=filter-cause] input")).ToHaveValueAsync(label);
         var cause = page.Locator("[data-testid=row-cause]").First;
-        (await cause.InnerTextAsync()).Trim().ShouldBe(label);
+        await Assertions.Expect(cause).ToHaveTextAsync(label);
         (await cause.GetAttributeAsync("title"))!.ShouldContain("更改了密碼");
         await ScreenshotAsync(page, "filtered-by-cause");
 
