@@ -2,7 +2,6 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Omnichat.Core.Data;
 
@@ -32,7 +31,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -163,6 +162,77 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Omnichat.Core.Backfill.EventGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Backfill")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BackfillEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BackfillError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BackfillStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConversationsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recovered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unrecoverable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Backfill", "LeaseUntil");
+
+                    b.HasIndex("ConnectionId", "StartedAt");
+
+                    b.ToTable("EventGaps", (string)null);
+                });
+
             modelBuilder.Entity("Omnichat.Core.Channels.AuthorizedPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -215,7 +285,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "PageId");
 
-                    b.ToTable("AuthorizedPages");
+                    b.ToTable("AuthorizedPages", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Channels.ConnectionEvent", b =>
@@ -263,7 +333,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "At");
 
-                    b.ToTable("ConnectionEvents");
+                    b.ToTable("ConnectionEvents", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Channels.FacebookGrant", b =>
@@ -314,7 +384,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("TeamId", "FacebookUserId")
                         .IsUnique();
 
-                    b.ToTable("FacebookGrants");
+                    b.ToTable("FacebookGrants", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Channels.OAuthState", b =>
@@ -363,7 +433,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("StateHash")
                         .IsUnique();
 
-                    b.ToTable("OAuthStates");
+                    b.ToTable("OAuthStates", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Channels.PageConnection", b =>
@@ -450,7 +520,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PageName", "Id", "TeamId", "PageId", "Cause", "LastCheckedAt")
                         .HasDatabaseName("IX_PageConnections_List");
 
-                    b.ToTable("PageConnections");
+                    b.ToTable("PageConnections", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.CheckRun", b =>
@@ -492,7 +562,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CompletedAt");
 
-                    b.ToTable("CheckRuns");
+                    b.ToTable("CheckRuns", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.ConnectionCheck", b =>
@@ -553,7 +623,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "At");
 
-                    b.ToTable("ConnectionChecks");
+                    b.ToTable("ConnectionChecks", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.DailyCheckCount", b =>
@@ -574,7 +644,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "Day");
 
-                    b.ToTable("DailyCheckCounts");
+                    b.ToTable("DailyCheckCounts", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.FailureEpisode", b =>
@@ -629,7 +699,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "EndedAt");
 
-                    b.ToTable("FailureEpisodes");
+                    b.ToTable("FailureEpisodes", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.FailureNotice", b =>
@@ -670,7 +740,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_FailureNotices_Key_Open")
                         .HasFilter("\"EndedAt\" IS NULL");
 
-                    b.ToTable("FailureNotices");
+                    b.ToTable("FailureNotices", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.ConsoleSetting", b =>
@@ -686,7 +756,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Key");
 
-                    b.ToTable("ConsoleSettings");
+                    b.ToTable("ConsoleSettings", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.Conversation", b =>
@@ -749,7 +819,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "CustomerProfileCheckedAt" }, "IX_Conversations_NameLookup")
                         .HasFilter("\"CustomerFirstName\" IS NULL AND \"CustomerLastName\" IS NULL");
 
-                    b.ToTable("Conversations");
+                    b.ToTable("Conversations", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.Message", b =>
@@ -832,6 +902,9 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.Property<string>("Payload")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Recovered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SendAttempts")
                         .HasColumnType("INTEGER");
 
@@ -853,7 +926,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"Mid\" IS NOT NULL");
 
-                    b.ToTable("Messages");
+                    b.ToTable("Messages", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.ParkedEvent", b =>
@@ -894,7 +967,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PageId", "EventAt", "Field", "Reason");
 
-                    b.ToTable("ParkedEvents");
+                    b.ToTable("ParkedEvents", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.WebhookDelivery", b =>
@@ -931,7 +1004,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "Id" }, "IX_WebhookDeliveries_Pending")
                         .HasFilter("\"State\" = 'Received'");
 
-                    b.ToTable("WebhookDeliveries");
+                    b.ToTable("WebhookDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Notifications.OutboxEmail", b =>
@@ -990,7 +1063,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("TeamId", "Kind", "RunId")
                         .IsUnique();
 
-                    b.ToTable("OutboxEmails");
+                    b.ToTable("OutboxEmails", (string)null);
                 });
 
             modelBuilder.Entity("Omnichat.Core.Teams.ConsoleUser", b =>
@@ -1102,7 +1175,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Teams");
+                    b.ToTable("Teams", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
