@@ -69,8 +69,8 @@ public sealed class SupportToolsFlowTests(BrowserFixture browser) : BrowserTest(
         await chart.Locator("path.mud-chart-bar").Last.HoverAsync(new() { Force = true });
         var tooltip = page.Locator("[data-testid=team-history-chart] .mud-charts-tooltip");
         await tooltip.WaitForAsync();
-        // The chart's days are UTC days (IntegrationStatusService.GetTeamHistoryAsync).
-        var today = DateTimeOffset.UtcNow.ToString("MM-dd", CultureInfo.InvariantCulture);
+        // The chart's days are the team's days (Asia/Taipei for the demo team).
+        var today = LocalTimeFormat.Default.Local(DateTimeOffset.UtcNow).ToString("MM-dd", CultureInfo.InvariantCulture);
         (await tooltip.TextContentAsync())!.ShouldContain("需要重新授權：2 個專頁");
         (await tooltip.TextContentAsync())!.ShouldContain(today);
         await ScreenshotAsync(page, "chart-tooltip");
