@@ -12,7 +12,6 @@ public sealed class AuthorizedPage
     public Guid TeamId { get; set; }
     public required string PageId { get; set; }
     public required string Name { get; set; }
-    public string? Category { get; set; }
     public string? PictureUrl { get; set; }
     /// <summary>The user's tasks on the page, comma-separated (order is not stable at Meta; compare as sets).</summary>
     public string Tasks { get; set; } = "";

@@ -3,7 +3,6 @@ namespace Omnichat.Core.Channels;
 public sealed record AuthorizedPageView(
     string PageId,
     string Name,
-    string? Category,
     string? PictureUrl,
     string FacebookUserName,
     PageAvailability Availability,

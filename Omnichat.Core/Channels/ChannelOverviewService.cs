@@ -31,7 +31,7 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
         var takenElsewhere = liveElsewhere.ToHashSet();
 
         var authorized = pages
-            .Select(p => new AuthorizedPageView(p.PageId, p.Name, p.Category, p.PictureUrl, grantNames.GetValueOrDefault(p.GrantId, ""),
+            .Select(p => new AuthorizedPageView(p.PageId, p.Name, p.PictureUrl, grantNames.GetValueOrDefault(p.GrantId, ""),
                 Decide(p, connectedHere, takenElsewhere), Split(p.MissingScopes)))
             // The same page may come through two Facebook users of the team: show it once, at its most usable.
             .GroupBy(p => p.PageId)

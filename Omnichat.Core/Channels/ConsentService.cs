@@ -276,7 +276,6 @@ public sealed class ConsentService(
                 db.AuthorizedPages.Add(row);
             }
             row.Name = page.Account.Name;
-            row.Category = page.Account.Category;
             row.PictureUrl = page.Account.PictureUrl;
             row.Tasks = string.Join(',', page.Account.Tasks);
             row.ProtectedPageToken = page.Account.AccessToken is { } token ? tokens.Protect(token) : null;

@@ -18,7 +18,7 @@ public sealed partial class GraphClient(HttpClient http, IOptions<FacebookOption
     /// </summary>
     public const int MaxAccountPages = 1000;
 
-    private const string AccountFields = "id,name,category,access_token,tasks,picture";
+    private const string AccountFields = "id,name,access_token,tasks,picture";
     private const int AccountPageSize = 25;
 
     private FacebookOptions Facebook => options.Value;
@@ -148,7 +148,7 @@ public sealed partial class GraphClient(HttpClient http, IOptions<FacebookOption
             }
             pages.AddRange((result.Value.Data ?? [])
                 .Where(p => !string.IsNullOrEmpty(p.Id))
-                .Select(p => new PageAccount(p.Id!, p.Name ?? "", p.Category, p.AccessToken, p.Tasks ?? [], p.Picture?.Data?.Url)));
+                .Select(p => new PageAccount(p.Id!, p.Name ?? "", p.AccessToken, p.Tasks ?? [], p.Picture?.Data?.Url)));
 
             // Cursors are always present; `next` only when more exist. Follow the cursor, never the absolute next
             // URL: it names another host and repeats the token in its query string.

@@ -6,7 +6,6 @@ namespace Omnichat.Core.Facebook;
 public sealed record PageAccount(
     string Id,
     string Name,
-    string? Category,
     string? AccessToken,
     IReadOnlyList<string> Tasks,
     string? PictureUrl)
@@ -16,7 +15,6 @@ public sealed record PageAccount(
     {
         builder.Append("Id = ").Append(Id)
             .Append(", Name = ").Append(Name)
-            .Append(", Category = ").Append(Category)
             .Append(", AccessToken = ").Append(AccessToken is null ? "" : "[redacted]")
             .Append(", Tasks = [").AppendJoin(", ", Tasks).Append(']');
         return true;

@@ -191,7 +191,10 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         }
         days = Math.Clamp(days, 1, 366);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var today = TeamPlan.Today(clock.GetUtcNow());
+        // A day is the team's day: a page that failed at 04:00 in Taipei failed "today" there, not "yesterday" in UTC.
+        var zone = LocalTimeFormat.For(await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.TimeZone)
+            .FirstOrDefaultAsync(cancellationToken));
+        var today = DateOnly.FromDateTime(zone.Local(clock.GetUtcNow()));
         var connections = await db.PageConnections.AsNoTracking().Where(c => c.TeamId == teamId)
             .Select(c => new { c.Id, c.ConnectedAt }).ToListAsync(cancellationToken);
         var changes = (await db.ConnectionEvents.AsNoTracking()
@@ -203,7 +206,7 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         var result = new List<DailyStatusCounts>(days);
         for (var day = today.AddDays(1 - days); day <= today; day = day.AddDays(1))
         {
-            var endOfDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var endOfDay = zone.StartOf(day.AddDays(1));
             var counts = new Dictionary<ConnectionStatus, int>();
             foreach (var connection in connections.Where(c => c.ConnectedAt < endOfDay))
             {

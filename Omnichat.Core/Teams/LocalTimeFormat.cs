@@ -17,13 +17,27 @@ public sealed class LocalTimeFormat(TimeZoneInfo zone)
 
     public DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).DateTime;
 
+    /// <summary>The instant <paramref name="day"/> begins in the zone (the first valid minute where a clock change skips midnight).</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        while (Zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, Zone), TimeSpan.Zero);
+    }
+
     public string DateAndTime(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// <see cref="DateAndTime"/> with the zone named by its id, e.g. "2026-12-02 15:32 (Asia/Taipei)", as the team
-    /// settings name it: for text read away from the console (e-mails), where no page says which zone times are in.
+    /// <see cref="DateAndTime"/> with the zone named by its id, "2026-12-02 15:32 (Asia/Taipei)", as the team settings
+    /// name it: the exact time wherever a reader may not know the zone (an e-mail, a relative time's tooltip).
     /// </summary>
     public string DateAndTimeWithZone(DateTimeOffset at) => $"{DateAndTime(at)} ({Zone.Id})";
+
+    /// <summary>The zone as the team settings offer it: its id and its offset at <paramref name="at"/>, "Asia/Taipei (UTC+08:00)".</summary>
+    public string Name(DateTimeOffset at) => Zone.Id == "UTC" ? "UTC" : $"{Zone.Id} ({Offset(at)})";
 
     public string Date(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -55,7 +55,7 @@ public sealed class IntegrationStatusFlowTests(BrowserFixture browser) : Browser
         (await page.Locator("[data-testid=error-code]").InnerTextAsync()).Trim().ShouldBe("190");
         (await page.Locator("[data-testid=error-subcode]").InnerTextAsync()).Trim().ShouldBe("460");
         (await page.Locator("[data-testid=timeline-entry][data-kind=Email]").InnerTextAsync()).ShouldContain("admin@demo.local");
-        await page.Locator("[data-testid=team-history-chart] svg").WaitForAsync();
+        await page.Locator("[data-testid=team-history-chart] [data-testid=chart-day]").Last.WaitForAsync();
         await ScreenshotAsync(page, "detail");
     }
 

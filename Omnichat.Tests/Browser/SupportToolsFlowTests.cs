@@ -60,19 +60,19 @@ public sealed class SupportToolsFlowTests(BrowserFixture browser) : BrowserTest(
         await ScreenshotAsync(page, "filtered-by-cause");
 
         await page.Locator("[data-testid=row-page]").First.ClickAsync();
-        var chart = page.Locator("[data-testid=team-history-chart] svg");
-        await chart.WaitForAsync();
-        // Two pages on the last day: whole-number ticks up to them, not MudBlazor's 0-20.
-        var ticks = await YAxisValuesAsync(page);
-        ticks.ShouldBe(["0", "1", "2"]);
-        // The bar is an SVG stroke that Playwright cannot prove is hit-testable; the mouse still goes to its middle.
-        await chart.Locator("path.mud-chart-bar").Last.HoverAsync(new() { Force = true });
-        var tooltip = page.Locator("[data-testid=team-history-chart] .mud-charts-tooltip");
-        await tooltip.WaitForAsync();
-        // The chart's days are UTC days (IntegrationStatusService.GetTeamHistoryAsync).
-        var today = DateTimeOffset.UtcNow.ToString("MM-dd", CultureInfo.InvariantCulture);
+        var chart = page.Locator("[data-testid=team-history-chart]");
+        await chart.Locator("[data-testid=chart-day]").Last.WaitForAsync();
+        // Two pages on the last day: whole-number ticks up to them, not 0-20.
+        (await chart.Locator("[data-testid=chart-tick]").AllTextContentsAsync()).ShouldBe(["0", "1", "2"]);
+        var today = chart.Locator("[data-testid=chart-day]").Last;
+        await today.HoverAsync();
+        var tooltip = today.Locator("[data-testid=chart-tip]");
+        await Assertions.Expect(tooltip).ToBeVisibleAsync();
+        // The chart's days are the team's days (Asia/Taipei for the demo team).
+        var date = LocalTimeFormat.Default.Local(DateTimeOffset.UtcNow).ToString("MM-dd", CultureInfo.InvariantCulture);
         (await tooltip.TextContentAsync())!.ShouldContain("需要重新授權：2 個專頁");
-        (await tooltip.TextContentAsync())!.ShouldContain(today);
+        (await tooltip.TextContentAsync())!.ShouldContain(date);
+        await TooltipReadableInsideTheCardAsync(page, tooltip);
         await ScreenshotAsync(page, "chart-tooltip");
         ErrorLines(server).ShouldBeEmpty();
     }
@@ -106,9 +106,42 @@ public sealed class SupportToolsFlowTests(BrowserFixture browser) : BrowserTest(
         ErrorLines(server).ShouldBeEmpty();
     }
 
-    private static async Task<List<string>> YAxisValuesAsync(IPage page)
+    [Fact]
+    public async Task Support_OnAPhone_TapsTodaysBar_ReadsItsNumbers()
     {
-        var texts = await page.Locator("[data-testid=team-history-chart] svg g.mud-charts-yaxis text").AllTextContentsAsync();
-        return texts.Select(t => t.Trim()).ToList();
+        var server = await StartServerAsync();
+        using (var driver = new ConsentDriver(server))
+        {
+            var admin = await driver.CallerAsync(DemoAccounts.Admin.Email);
+            await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+            await driver.ConnectAsync(admin, Taipei);
+        }
+
+        var page = await NewPageAsync(o => { o.ViewportSize = new ViewportSize { Width = 390, Height = 844 }; o.HasTouch = true; });
+        await SignInAsync(page, server, DemoAccounts.Support.Email, DemoAccounts.Password);
+        await page.Locator("[data-testid=row-page]").First.ClickAsync();
+        var today = page.Locator("[data-testid=team-history-chart] [data-testid=chart-day]").Last;
+        await today.ScrollIntoViewIfNeededAsync();
+        await today.TapAsync();
+
+        var tooltip = today.Locator("[data-testid=chart-tip]");
+        await Assertions.Expect(tooltip).ToBeVisibleAsync();
+        (await tooltip.TextContentAsync())!.ShouldContain("正常：1 個專頁");
+        await TooltipReadableInsideTheCardAsync(page, tooltip);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, "nothing is wider than the phone");
+        await ScreenshotAsync(page, "phone-chart-tapped");
+        ErrorLines(server).ShouldBeEmpty();
+    }
+
+    // What was unreadable before: text a few pixels high and a box cut off at the card's edge.
+    private static async Task TooltipReadableInsideTheCardAsync(IPage page, ILocator tooltip)
+    {
+        var fontSize = await tooltip.EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
+        double.Parse(fontSize.Replace("px", "", StringComparison.Ordinal), CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(12);
+        var tip = (await tooltip.BoundingBoxAsync())!;
+        var card = (await page.Locator("[data-testid=team-history]").BoundingBoxAsync())!;
+        tip.X.ShouldBeGreaterThanOrEqualTo(card.X);
+        (tip.X + tip.Width).ShouldBeLessThanOrEqualTo(card.X + card.Width + 0.5f);
+        tip.Y.ShouldBeGreaterThanOrEqualTo(card.Y);
     }
 }

@@ -45,7 +45,7 @@ public sealed class GraphClientPageAccountsTests
         var first = handler.Requests[0].Query;
         first.ShouldBe(new Dictionary<string, string>
         {
-            ["fields"] = "id,name,category,access_token,tasks,picture",
+            ["fields"] = "id,name,access_token,tasks,picture",
             ["limit"] = "25",
             ["access_token"] = UserToken,
         }, ignoreOrder: true);
@@ -63,7 +63,6 @@ public sealed class GraphClientPageAccountsTests
         result.IsSuccess.ShouldBeTrue();
         var coffee = result.Value[0];
         coffee.Name.ShouldBe("Acme Coffee");
-        coffee.Category.ShouldBe("Coffee shop");
         coffee.AccessToken.ShouldBe("EAAGm0PX4ZCps...PAGE1");
         coffee.Tasks.ShouldContain("MANAGE");
         coffee.PictureUrl.ShouldBe("https://scontent.xx.fbcdn.net/v/p1.jpg");

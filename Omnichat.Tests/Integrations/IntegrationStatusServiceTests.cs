@@ -233,4 +233,25 @@ public abstract class IntegrationStatusServiceTests(string provider) : IAsyncLif
         days[^5].Counts.ShouldBe(new Dictionary<ConnectionStatus, int> { [ConnectionStatus.Healthy] = 2 });
         days[^1].Counts.ShouldBe(new Dictionary<ConnectionStatus, int> { [ConnectionStatus.Healthy] = 1, [ConnectionStatus.NeedsReauthorization] = 1 });
     }
+
+    [Fact]
+    public async Task TeamHistory_DaysAreTheTeamsDays()
+    {
+        // 20:00 UTC on 30 November is 04:00 on 1 December in Taipei, the demo team's zone.
+        await using (var db = await services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            db.ConnectionEvents.Add(new ConnectionEvent
+            {
+                ConnectionId = IntegrationData.HealthyId, TeamId = TestCallers.DemoShopId, Kind = ConnectionEventKind.StatusChanged,
+                At = new DateTimeOffset(2026, 11, 30, 20, 0, 0, TimeSpan.Zero), ActorName = "system", Status = ConnectionStatus.WebhookNotSubscribed,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var days = (await service.GetTeamHistoryAsync(TestCallers.Support, TestCallers.DemoShopId, 30, CancellationToken.None))!;
+
+        days[^2].Day.ShouldBe(new DateOnly(2026, 11, 30));
+        days[^2].Counts.GetValueOrDefault(ConnectionStatus.WebhookNotSubscribed).ShouldBe(0, "on 30 November in Taipei the page still worked");
+        days[^1].Counts.GetValueOrDefault(ConnectionStatus.WebhookNotSubscribed).ShouldBe(1);
+    }
 }

@@ -37,6 +37,28 @@ public sealed class LocalTimeFormatTests
     }
 
     [Theory]
+    [InlineData("Asia/Taipei", "2026-12-02 05:57 (Asia/Taipei)")]
+    [InlineData("UTC", "2026-12-01 21:57 (UTC)")]
+    public void WithZone_NamesTheZoneAsTheTeamSettingsDo(string zone, string expected) =>
+        LocalTimeFormat.For(zone).DateAndTimeWithZone(LateEveningUtc).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("Asia/Taipei", "2026-12-01T16:00:00Z")]
+    [InlineData("UTC", "2026-12-02T00:00:00Z")]
+    [InlineData("America/Los_Angeles", "2026-12-02T08:00:00Z")]
+    public void StartOfDay_IsLocalMidnight(string zone, string expected) =>
+        LocalTimeFormat.For(zone).StartOf(new DateOnly(2026, 12, 2)).ShouldBe(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void StartOfDay_WhereTheClockSkipsMidnight_IsTheFirstMinuteThatExists()
+    {
+        // Chile moves its clocks from 00:00 to 01:00 on the first Sunday of September.
+        var santiago = new LocalTimeFormat(TimeZoneInfo.FindSystemTimeZoneById("America/Santiago"));
+        var start = santiago.StartOf(new DateOnly(2026, 9, 6));
+        santiago.DateAndTime(start).ShouldBe("2026-09-06 01:00");
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("Nowhere/Invalid")]
     public void UnknownZone_FallsBackToTaipei(string? zone) =>

@@ -12,5 +12,7 @@ internal sealed class AuthorizedPageConfiguration : IEntityTypeConfiguration<Aut
         b.Property(p => p.Name).HasMaxLength(300);
         b.HasIndex(p => new { p.GrantId, p.PageId }).IsUnique();
         b.HasIndex(p => new { p.TeamId, p.PageId });
+        // Support names a parked page by any team's authorization of it (ParkedEventsService), across teams.
+        b.HasIndex(p => p.PageId);
     }
 }

@@ -7,7 +7,6 @@ internal sealed record PageAccountDto
     [JsonConverter(typeof(LenientStringConverter))]
     public string? Id { get; init; }
     public string? Name { get; init; }
-    public string? Category { get; init; }
     public string? AccessToken { get; init; }
     public List<string>? Tasks { get; init; }
     public PictureDto? Picture { get; init; }

@@ -43,7 +43,7 @@ public sealed class RelativeTimeTests : ComponentTestBase
 
         var time = cut.Find("time");
         time.TextContent.ShouldBe("最後檢查：2026-12-01 09:30");
-        time.GetAttribute("title").ShouldBe("2026-12-01 09:30 (UTC+08:00)");
+        time.GetAttribute("title").ShouldBe("2026-12-01 09:30 (Asia/Taipei)");
         time.GetAttribute("datetime").ShouldBe("2026-12-01T01:30:00.0000000Z");
     }
 

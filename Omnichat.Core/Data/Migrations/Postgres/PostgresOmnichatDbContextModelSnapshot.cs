@@ -252,9 +252,6 @@ namespace Omnichat.Core.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Category")
-                        .HasColumnType("text");
-
                     b.Property<Guid>("GrantId")
                         .HasColumnType("uuid");
 
@@ -292,6 +289,8 @@ namespace Omnichat.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PageId");
 
                     b.HasIndex("GrantId", "PageId")
                         .IsUnique();

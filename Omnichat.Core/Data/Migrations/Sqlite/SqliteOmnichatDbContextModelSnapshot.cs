@@ -239,9 +239,6 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Category")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("GrantId")
                         .HasColumnType("TEXT");
 
@@ -279,6 +276,8 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PageId");
 
                     b.HasIndex("GrantId", "PageId")
                         .IsUnique();

@@ -8,7 +8,7 @@ namespace Omnichat.Tests.Components.Pages.Channels;
 public sealed class AuthorizedPagesSectionTests : ComponentTestBase
 {
     private static AuthorizedPageView Page(string id, string name, PageAvailability availability, params string[] missing) =>
-        new(id, name, "Shop", null, "Dana Chen", availability, missing);
+        new(id, name, null, "Dana Chen", availability, missing);
 
     private static FacebookChannelOverview Overview(params AuthorizedPageView[] pages) => new(["Dana Chen"], pages, []);
 

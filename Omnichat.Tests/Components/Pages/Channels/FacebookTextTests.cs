@@ -33,7 +33,7 @@ public sealed class FacebookTextTests
         texts.AddRange(Enum.GetValues<ConsentOutcomeKind>().Select(k => FacebookText.Outcome(loc, new ConsentOutcome(k, "Dana Chen", 3, PageName: "台北店"))));
         texts.AddRange(Enum.GetValues<ConnectFailure>().Select(f => FacebookText.ConnectFailure(loc, new ConnectPageResult("1", "台北店", f))));
         texts.AddRange(Enum.GetValues<PageAvailability>().Where(a => a != PageAvailability.Available)
-            .Select(a => FacebookText.Availability(loc, new AuthorizedPageView("1", "台北店", null, null, "Dana", a, ["pages_messaging"]))));
+            .Select(a => FacebookText.Availability(loc, new AuthorizedPageView("1", "台北店", null, "Dana", a, ["pages_messaging"]))));
 
         string[] keyPrefixes = ["Status_", "Cause_", "Outcome_", "ConnectFailure_", "Avail_"];
         texts.ShouldAllBe(t => !string.IsNullOrWhiteSpace(t) && !keyPrefixes.Any(t.Contains));

@@ -39,7 +39,7 @@ public sealed class ConnectionDetailViewTests : ComponentTestBase
         cut.Find("[data-testid=error-trace]").TextContent.ShouldBe("AbCdEfTrace1");
         cut.Find("[data-testid=detail-email] [data-testid=email-state]").GetAttribute("data-state").ShouldBe("Sent");
         cut.Find("[data-testid=read-only-notice]");
-        cut.WaitForAssertion(() => cut.Find("[data-testid=team-history-chart] svg"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=team-history-chart] [data-testid=chart-day]"));
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-kind"))
             .ShouldBe(["Check", "Email", "EpisodeStarted", "StatusChanged", "Check", "Check", "Check", "Check", "Check", "Check", "Check", "Check", "Connected"]));
         cut.Find("[data-testid=timeline-actor]").TextContent.ShouldContain(TestCallers.TeamAdmin.DisplayName);
