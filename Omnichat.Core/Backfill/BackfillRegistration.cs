@@ -14,6 +14,7 @@ internal static class BackfillRegistration
         services.AddSingleton<ConversationsPacer>();
         services.AddSingleton<BackfillSignal>();
         services.AddTransient<BackfillRunner>();
+        services.AddTransient<BackfillService>();
         services.AddHostedService<BackfillWorker>();
         return services;
     }

@@ -54,7 +54,7 @@ public sealed class BackfillRunner(
         }
     }
 
-    /// <summary>What to read: the gap clipped to the connection's life, whole seconds (Graph's times have no fraction).</summary>
+    /// <summary>What to read, and with which token; null when there is nothing (left) to read.</summary>
     private async Task<Window?> WindowAsync(OmnichatDbContext db, Guid gapId, CancellationToken cancellationToken)
     {
         var gap = await db.EventGaps.SingleOrDefaultAsync(g => g.Id == gapId, cancellationToken);
@@ -71,9 +71,12 @@ public sealed class BackfillRunner(
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }
-        var from = gap.StartedAt > connection.ConnectedAt ? gap.StartedAt : connection.ConnectedAt;
+        // Graph's times are whole seconds, so the window is too: it takes in the whole second it starts and ends in,
+        // except when it starts as the page was connected (the gap never starts earlier: GapRecorder). Then it begins at
+        // the next whole second, so a message of the second before the connection is never taken for one after (FAQ 3).
+        var from = gap.StartedAt <= connection.ConnectedAt ? CeilingSecond(connection.ConnectedAt) : FloorSecond(gap.StartedAt);
         return new Window(gap.Id, connection.TeamId, connection.PageId, tokens.Unprotect(connection.ProtectedPageToken),
-            DateTimeOffset.FromUnixTimeSeconds(from.ToUnixTimeSeconds()), DateTimeOffset.FromUnixTimeSeconds(ended.ToUnixTimeSeconds() + 1));
+            from, CeilingSecond(ended));
     }
 
     /// <returns>Why it stopped early, or null when it read everything it could.</returns>
@@ -211,6 +214,10 @@ public sealed class BackfillRunner(
         }
         return added.Count;
     }
+
+    private static DateTimeOffset FloorSecond(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
+
+    private static DateTimeOffset CeilingSecond(DateTimeOffset at) => FloorSecond(at) == at ? at : FloorSecond(at).AddSeconds(1);
 
     private static WebhookEvent ToEvent(string pageId, ConversationMessage m)
     {

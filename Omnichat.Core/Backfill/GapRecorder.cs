@@ -38,8 +38,7 @@ public static class GapRecorder
             var cause = Opens(verdict);
             if (cause is { } opened && !open[connectionId].Any())
             {
-                var since = lastPassed.TryGetValue(connectionId, out var passed) && passed > connection.ConnectedAt ? passed : connection.ConnectedAt;
-                var gap = Open(db, connection, opened, since, at);
+                var gap = Open(db, connection, opened, lastPassed.TryGetValue(connectionId, out var passed) ? passed : connection.ConnectedAt, at);
                 // Subscribed again in the same check: the gap ends as soon as it is found.
                 if (verdict.Outcome == CheckOutcome.Repaired)
                 {
@@ -97,6 +96,13 @@ public static class GapRecorder
         _ => null,
     };
 
+    /// <summary>
+    /// No gap reaches before the page was connected: what customers wrote earlier is not ours to import (FAQ 3), whether
+    /// the window came from a check, a downtime or a support request.
+    /// </summary>
+    public static DateTimeOffset ClipToConnection(DateTimeOffset since, PageConnection connection) =>
+        since < connection.ConnectedAt ? connection.ConnectedAt : since;
+
     private static EventGap Open(OmnichatDbContext db, PageConnection connection, GapCause cause, DateTimeOffset since, DateTimeOffset at)
     {
         var gap = new EventGap
@@ -105,7 +111,7 @@ public static class GapRecorder
             TeamId = connection.TeamId,
             PageId = connection.PageId,
             Cause = cause,
-            StartedAt = since,
+            StartedAt = ClipToConnection(since, connection),
             DetectedAt = at,
             Backfill = BackfillState.Waiting,
         };

@@ -13,6 +13,8 @@ internal sealed class EventGapConfiguration : IEntityTypeConfiguration<EventGap>
         b.Property(g => g.RequestedBy).HasMaxLength(200);
         // The connection's timeline and its open gaps.
         b.HasIndex(g => new { g.ConnectionId, g.StartedAt });
+        // The channel page: each connection's latest gap of the last week.
+        b.HasIndex(g => new { g.TeamId, g.EndedAt });
         // The back-fill worker's queue.
         b.HasIndex(g => new { g.Backfill, g.LeaseUntil });
     }

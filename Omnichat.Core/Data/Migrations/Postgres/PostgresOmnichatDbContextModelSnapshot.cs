@@ -243,6 +243,8 @@ namespace Omnichat.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ConnectionId", "StartedAt");
 
+                    b.HasIndex("TeamId", "EndedAt");
+
                     b.ToTable("EventGaps");
                 });
 

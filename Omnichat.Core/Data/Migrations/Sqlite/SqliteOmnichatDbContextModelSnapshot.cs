@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Omnichat.Core.Data;
 
@@ -31,7 +32,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -230,7 +231,9 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ConnectionId", "StartedAt");
 
-                    b.ToTable("EventGaps", (string)null);
+                    b.HasIndex("TeamId", "EndedAt");
+
+                    b.ToTable("EventGaps");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Channels.AuthorizedPage", b =>
@@ -284,7 +287,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "PageId");
 
-                    b.ToTable("AuthorizedPages", (string)null);
+                    b.ToTable("AuthorizedPages");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Channels.ConnectionEvent", b =>
@@ -332,7 +335,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "At");
 
-                    b.ToTable("ConnectionEvents", (string)null);
+                    b.ToTable("ConnectionEvents");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Channels.FacebookGrant", b =>
@@ -383,7 +386,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("TeamId", "FacebookUserId")
                         .IsUnique();
 
-                    b.ToTable("FacebookGrants", (string)null);
+                    b.ToTable("FacebookGrants");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Channels.OAuthState", b =>
@@ -432,7 +435,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("StateHash")
                         .IsUnique();
 
-                    b.ToTable("OAuthStates", (string)null);
+                    b.ToTable("OAuthStates");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Channels.PageConnection", b =>
@@ -519,7 +522,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PageName", "Id", "TeamId", "PageId", "Cause", "LastCheckedAt")
                         .HasDatabaseName("IX_PageConnections_List");
 
-                    b.ToTable("PageConnections", (string)null);
+                    b.ToTable("PageConnections");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.CheckRun", b =>
@@ -561,7 +564,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CompletedAt");
 
-                    b.ToTable("CheckRuns", (string)null);
+                    b.ToTable("CheckRuns");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.ConnectionCheck", b =>
@@ -622,7 +625,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "At");
 
-                    b.ToTable("ConnectionChecks", (string)null);
+                    b.ToTable("ConnectionChecks");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.DailyCheckCount", b =>
@@ -643,7 +646,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "Day");
 
-                    b.ToTable("DailyCheckCounts", (string)null);
+                    b.ToTable("DailyCheckCounts");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.FailureEpisode", b =>
@@ -698,7 +701,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "EndedAt");
 
-                    b.ToTable("FailureEpisodes", (string)null);
+                    b.ToTable("FailureEpisodes");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Health.FailureNotice", b =>
@@ -739,7 +742,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_FailureNotices_Key_Open")
                         .HasFilter("\"EndedAt\" IS NULL");
 
-                    b.ToTable("FailureNotices", (string)null);
+                    b.ToTable("FailureNotices");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.ConsoleSetting", b =>
@@ -755,7 +758,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Key");
 
-                    b.ToTable("ConsoleSettings", (string)null);
+                    b.ToTable("ConsoleSettings");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.Conversation", b =>
@@ -818,7 +821,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "CustomerProfileCheckedAt" }, "IX_Conversations_NameLookup")
                         .HasFilter("\"CustomerFirstName\" IS NULL AND \"CustomerLastName\" IS NULL");
 
-                    b.ToTable("Conversations", (string)null);
+                    b.ToTable("Conversations");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.Message", b =>
@@ -925,7 +928,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"Mid\" IS NOT NULL");
 
-                    b.ToTable("Messages", (string)null);
+                    b.ToTable("Messages");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.ParkedEvent", b =>
@@ -966,7 +969,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PageId", "EventAt", "Field", "Reason");
 
-                    b.ToTable("ParkedEvents", (string)null);
+                    b.ToTable("ParkedEvents");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Messaging.WebhookDelivery", b =>
@@ -1003,7 +1006,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "Id" }, "IX_WebhookDeliveries_Pending")
                         .HasFilter("\"State\" = 'Received'");
 
-                    b.ToTable("WebhookDeliveries", (string)null);
+                    b.ToTable("WebhookDeliveries");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Notifications.OutboxEmail", b =>
@@ -1062,7 +1065,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("TeamId", "Kind", "RunId")
                         .IsUnique();
 
-                    b.ToTable("OutboxEmails", (string)null);
+                    b.ToTable("OutboxEmails");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Teams.ConsoleUser", b =>
@@ -1174,7 +1177,7 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Teams", (string)null);
+                    b.ToTable("Teams");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -54,6 +54,11 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                 name: "IX_EventGaps_ConnectionId_StartedAt",
                 table: "EventGaps",
                 columns: new[] { "ConnectionId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventGaps_TeamId_EndedAt",
+                table: "EventGaps",
+                columns: new[] { "TeamId", "EndedAt" });
         }
 
         /// <inheritdoc />
