@@ -16,6 +16,8 @@ internal static class BackfillRegistration
         services.AddTransient<BackfillRunner>();
         services.AddTransient<BackfillService>();
         services.AddHostedService<BackfillWorker>();
+        services.AddSingleton<DowntimeRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DowntimeRecorder>());
         return services;
     }
 }
