@@ -40,7 +40,8 @@ public sealed class BackfillWorker(
                     running[pageId] = RunAsync(gapId, stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException
+                                       && !stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Back-fill worker could not claim gaps; trying again at the next poll");
             }

@@ -30,9 +30,17 @@ public sealed class DowntimeRecorder(
         var startedAt = time.GetUtcNow();
         try
         {
-            if (await RecordStartAsync(startedAt, stoppingToken) > 0)
+            try
             {
-                signal.Notify();
+                if (await RecordStartAsync(startedAt, stoppingToken) > 0)
+                {
+                    signal.Notify();
+                }
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                // The console runs on without it; the log says which downtime went unrecorded.
+                logger.LogError(ex, "Could not record the downtime before the start at {StartedAt}", startedAt);
             }
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -95,6 +103,11 @@ public sealed class DowntimeRecorder(
         {
             // Another instance wrote the first heartbeat at the same moment: it counts as well as ours.
             logger.LogDebug(ex, "Heartbeat written by another instance first");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException && !cancellationToken.IsCancellationRequested)
+        {
+            // A busy database skips one beat; the next one is a minute away, well inside the downtime threshold.
+            logger.LogWarning(ex, "Could not write the console heartbeat");
         }
     }
 }
