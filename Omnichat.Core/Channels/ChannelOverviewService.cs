@@ -62,10 +62,10 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PageConnections.AsNoTracking()
-            .Where(c => c.TeamId == teamId && c.Status != ConnectionStatus.Disconnected && c.Status != ConnectionStatus.Healthy)
-            .OrderBy(c => c.StatusChangedAt)
-            .Select(c => new FailingConnection(c.Id, c.PageId, c.PageName, c.Status, c.Cause, c.StatusChangedAt, c.ConnectedByName))
+        return await ConnectionHealth.WithFailingSince(db, db.PageConnections.AsNoTracking().Where(c => c.TeamId == teamId).Failing())
+            .OrderBy(x => x.FailingSince)
+            .Select(x => new FailingConnection(x.Connection.Id, x.Connection.PageId, x.Connection.PageName, x.Connection.Status,
+                x.Connection.Cause, x.FailingSince ?? x.Connection.StatusChangedAt, x.Connection.ConnectedByName))
             .ToListAsync(cancellationToken);
     }
 

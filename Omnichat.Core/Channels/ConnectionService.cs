@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Health;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Channels;
@@ -12,10 +13,15 @@ public sealed class ConnectionService(
     TokenProtector tokens,
     IDbContextFactory<OmnichatDbContext> dbFactory,
     ChannelChangeNotifier notifier,
+    IntegrationChecker checker,
     TimeProvider clock,
     ILogger<ConnectionService> logger)
 {
-    /// <summary>Connects each page on its own: one failure does not undo the others. Reports each result as it is known.</summary>
+    /// <summary>
+    /// Connects each page on its own: one failure does not undo the others. Reports each result as it is known, then
+    /// checks the pages it connected, so a new page shows its real status within seconds instead of "尚未檢查" until
+    /// the next hourly run.
+    /// </summary>
     public async Task<IReadOnlyList<ConnectPageResult>> ConnectAsync(Caller caller, IReadOnlyCollection<string> pageIds,
         IProgress<ConnectPageResult>? progress, CancellationToken cancellationToken)
     {
@@ -28,11 +34,26 @@ public sealed class ConnectionService(
             results.Add(result);
             progress?.Report(result);
         }
-        if (caller.TeamId is Guid teamId && results.Any(r => r.Succeeded))
+        var connected = results.Where(r => r.ConnectionId is not null).Select(r => r.ConnectionId!.Value).ToList();
+        if (caller.TeamId is Guid teamId && connected.Count > 0)
         {
             await notifier.NotifyAsync(teamId);
+            await CheckConnectedAsync(connected, cancellationToken);
         }
         return results;
+    }
+
+    // The pages are connected whatever the check finds; a check that cannot run leaves them to the hourly one.
+    private async Task CheckConnectedAsync(IReadOnlyCollection<Guid> connectionIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await checker.CheckAsync(CheckScope.Connections(connectionIds), null, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The check after connecting {Count} pages failed; the hourly check will look at them", connectionIds.Count);
+        }
     }
 
     private async Task<ConnectPageResult> ConnectOneAsync(Caller caller, Guid teamId, string pageId, CancellationToken cancellationToken)
@@ -123,7 +144,7 @@ public sealed class ConnectionService(
             return new ConnectPageResult(pageId, page.Name, ConnectFailure.ConnectedByAnotherTeam);
         }
         logger.LogInformation("Connected page {PageId} for team {TeamId}", pageId, teamId);
-        return new ConnectPageResult(pageId, page.Name);
+        return new ConnectPageResult(pageId, page.Name, ConnectionId: connection.Id);
     }
 
     public async Task<DisconnectOutcome> DisconnectAsync(Caller caller, Guid connectionId, CancellationToken cancellationToken)

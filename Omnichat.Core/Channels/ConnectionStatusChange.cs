@@ -34,7 +34,7 @@ public static class ConnectionStatusChange
             });
         }
 
-        if (status is ConnectionStatus.Healthy or ConnectionStatus.Disconnected)
+        if (!ConnectionHealth.IsFailing(status))
         {
             if (openEpisode is not null)
             {

@@ -82,9 +82,9 @@ public sealed class IntegrationChecker(
         {
             query = query.Where(c => c.TeamId == teamId);
         }
-        if (scope.ConnectionId is Guid connectionId)
+        if (scope.ConnectionIds is { } connectionIds)
         {
-            query = query.Where(c => c.Id == connectionId);
+            query = query.Where(c => connectionIds.Contains(c.Id));
         }
         if (scope.FacebookUserId is { } facebookUserId)
         {

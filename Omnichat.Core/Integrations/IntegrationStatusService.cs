@@ -252,7 +252,7 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
     private static bool Matches(StatusFilter filter, ConnectionStatus status) => filter switch
     {
         StatusFilter.All => true,
-        StatusFilter.Failing => status is not (ConnectionStatus.Healthy or ConnectionStatus.Disconnected),
+        StatusFilter.Failing => ConnectionHealth.IsFailing(status),
         _ => ToStatus(filter) == status,
     };
 
@@ -311,28 +311,19 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
     private static IQueryable<PageConnection> WithStatus(IQueryable<PageConnection> rows, StatusFilter filter) => filter switch
     {
         StatusFilter.All => rows,
-        StatusFilter.Failing => rows.Where(c => c.Status != ConnectionStatus.Healthy && c.Status != ConnectionStatus.Disconnected),
+        StatusFilter.Failing => rows.Failing(),
         _ => rows.Where(c => c.Status == ToStatus(filter)),
     };
 
     private static IQueryable<Joined> Join(OmnichatDbContext db, IQueryable<PageConnection> connections) =>
-        from c in connections
-        join t in db.Teams.AsNoTracking() on c.TeamId equals t.Id
+        from c in ConnectionHealth.WithFailingSince(db, connections)
+        join t in db.Teams.AsNoTracking() on c.Connection.TeamId equals t.Id
         select new Joined
         {
-            Connection = c,
+            Connection = c.Connection,
             Team = t,
-            FailingSince = db.FailureEpisodes
-                .Where(e => e.ConnectionId == c.Id && e.EndedAt == null)
-                .Select(e => (DateTimeOffset?)e.StartedAt)
-                .FirstOrDefault(),
+            FailingSince = c.FailingSince,
         };
-
-    private static readonly ConnectionStatus[] Failing =
-    [
-        ConnectionStatus.NeedsReauthorization, ConnectionStatus.MissingPermission, ConnectionStatus.NotPageAdmin,
-        ConnectionStatus.WebhookNotSubscribed, ConnectionStatus.NotMessengerReceiver,
-    ];
 
     /// <summary>
     /// The list's order as consecutive buckets, each a query the indexes answer without sorting the whole table:
@@ -346,7 +337,7 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         var project = Project(today);
         if (query.Sort == IntegrationSort.FailingSince)
         {
-            var failing = Failing.Where(s => Matches(query.Status, s)).ToList();
+            var failing = ConnectionHealth.FailingStatuses.Where(s => Matches(query.Status, s)).ToList();
             if (failing.Count > 0)
             {
                 var rows = Join(db, filtered.Where(c => failing.Contains(c.Status)));

@@ -21,6 +21,9 @@ public sealed class WebhookWriteGate
         }
     }
 
+    /// <summary>Bodies received and not yet committed now (or dropped): what processing yields to.</summary>
+    public int IntakeWaiting => Volatile.Read(ref intakeQueued);
+
     /// <summary>How many bodies the intake has received since start; changes whenever webhooks are arriving.</summary>
     public long IntakeReceived => Volatile.Read(ref intakeReceived);
 

@@ -91,6 +91,33 @@ public sealed class ConnectFlowTests : FlowTest
     }
 
     [Fact]
+    public async Task Connect_NewPage_IsCheckedAtOnce_AndOnlyTheNewOne()
+    {
+        var admin = await Driver.CallerAsync("admin@demo.local");
+        await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        await Driver.ConnectAsync(admin, Taipei);
+        var taipeiChecked = (await ConnectionAsync(Taipei)).LastCheckedAt;
+
+        var results = await Driver.ConnectAsync(admin, Taichung);
+
+        // Not "尚未檢查" until the next hourly run: the page shows what Facebook says of it as soon as it is connected.
+        taipeiChecked.ShouldNotBeNull();
+        var taichung = await ConnectionAsync(Taichung);
+        results.Single().ConnectionId.ShouldBe(taichung.Id);
+        taichung.LastCheckedAt.ShouldNotBeNull();
+        (await ConnectionAsync(Taipei)).LastCheckedAt.ShouldBe(taipeiChecked, "connecting one page does not re-check the others");
+        await using var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        (await db.ConnectionChecks.Where(c => c.ConnectionId == taichung.Id).Select(c => c.Outcome).ToListAsync())
+            .ShouldBe([Omnichat.Core.Health.CheckOutcome.Passed]);
+    }
+
+    private async Task<PageConnection> ConnectionAsync(string pageId)
+    {
+        await using var db = await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        return await db.PageConnections.SingleAsync(c => c.PageId == pageId);
+    }
+
+    [Fact]
     public async Task Connect_OnePageFails_OthersStillConnectAndTheFailureSaysWhy()
     {
         var admin = await Driver.CallerAsync("admin@demo.local");
