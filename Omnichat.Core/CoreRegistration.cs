@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Omnichat.Core.Backfill;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Deployment;
@@ -57,6 +58,7 @@ public static class CoreRegistration
         builder.Services.AddSingleton<WebhookIntakeHealth>();
         builder.Services.AddTransient<ConsoleHealthCheck>();
         builder.AddRetention();
+        builder.Services.AddBackfill();
         return builder;
     }
 }

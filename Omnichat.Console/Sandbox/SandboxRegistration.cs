@@ -56,6 +56,8 @@ public static class SandboxRegistration
         services.AddSingleton<AccountsHandler>();
         services.AddSingleton<SubscribedAppsHandler>();
         services.AddSingleton<MessagesHandler>();
+        services.AddSingleton<ConversationsHandler>();
+        services.AddSingleton<ConversationsMeter>();
         services.AddSingleton<GraphRouter>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Omnichat.Core.Backfill;
 using Omnichat.Core.Data;
 using Omnichat.Core.Health;
 
@@ -66,6 +67,8 @@ public static class ConnectionStatusChange
         FailureCause cause, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
     {
         var open = await db.FailureEpisodes.SingleOrDefaultAsync(e => e.ConnectionId == connection.Id && e.EndedAt == null, cancellationToken);
+        // Reauthorized or connected again: events flow, so a gap in them ends (and its back-fill is queued).
+        await GapRecorder.StatusChangedAsync(db, connection, status, at, cancellationToken);
         return Apply(db, connection, open, status, cause, at, detail);
     }
 }

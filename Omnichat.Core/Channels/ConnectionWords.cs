@@ -134,6 +134,7 @@ public sealed class ConnectionWords(CultureInfo culture)
             HistoryNoteKind.Resubscribed => nameof(ConnectionStrings.Note_Resubscribed),
             HistoryNoteKind.ResubscribeFailed => nameof(ConnectionStrings.Note_ResubscribeFailed),
             HistoryNoteKind.ResubscribeUnanswered => nameof(ConnectionStrings.Note_ResubscribeUnanswered),
+            HistoryNoteKind.FieldsRepaired => nameof(ConnectionStrings.Note_FieldsRepaired),
             HistoryNoteKind.BatchItemMissing => nameof(ConnectionStrings.Note_BatchItemMissing),
             HistoryNoteKind.BatchUnanswered => nameof(ConnectionStrings.Note_BatchUnanswered),
             HistoryNoteKind.FacebookAnswered => nameof(ConnectionStrings.Note_FacebookAnswered),

@@ -26,6 +26,7 @@ public sealed record HistoryNote(HistoryNoteKind Kind, string? Argument = null)
         [HistoryNoteKind.Resubscribed] = "resubscribed",
         [HistoryNoteKind.ResubscribeFailed] = "resubscribe-failed",
         [HistoryNoteKind.ResubscribeUnanswered] = "resubscribe-unanswered",
+        [HistoryNoteKind.FieldsRepaired] = "fields-repaired",
         [HistoryNoteKind.BatchItemMissing] = "batch-item-missing",
         [HistoryNoteKind.BatchUnanswered] = "batch-unanswered",
         [HistoryNoteKind.FacebookAnswered] = "facebook-answered",
@@ -93,6 +94,8 @@ public sealed record HistoryNote(HistoryNoteKind Kind, string? Argument = null)
     public static string FacebookUser(string name) => new HistoryNote(HistoryNoteKind.FacebookUser, name).Stored;
 
     public static string ReplyFailed(GraphError error) => new HistoryNote(HistoryNoteKind.ReplyFailed, error.ToString()).Stored;
+
+    public static string FieldsRepaired(IEnumerable<string> missing) => new HistoryNote(HistoryNoteKind.FieldsRepaired, string.Join(", ", missing)).Stored;
 
     public static string ResubscribeUnanswered(GraphError error) => new HistoryNote(HistoryNoteKind.ResubscribeUnanswered, error.ToString()).Stored;
 

@@ -23,6 +23,8 @@ public enum HistoryNoteKind
     Resubscribed,
     /// <summary>Subscribing our app again failed.</summary>
     ResubscribeFailed,
+    /// <summary>Our app's subscription lacked webhook fields the inbox needs; subscribed again (the argument lists them).</summary>
+    FieldsRepaired,
     /// <summary>Subscribing again got no usable answer (the argument is Facebook's error).</summary>
     ResubscribeUnanswered,
     /// <summary>The batch answered null for this page's calls.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Omnichat.Core.Backfill;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Health;
 using Omnichat.Core.Messaging;
@@ -35,6 +36,7 @@ public abstract class OmnichatDbContext(DbContextOptions options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ConsoleSetting> ConsoleSettings => Set<ConsoleSetting>();
     public DbSet<CheckRun> CheckRuns => Set<CheckRun>();
+    public DbSet<EventGap> EventGaps => Set<EventGap>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,6 +62,8 @@ public abstract class OmnichatDbContext(DbContextOptions options)
         configurationBuilder.Properties<DeliveryState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<EchoSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ReplyFailure>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<GapCause>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<BackfillState>().HaveConversion<string>().HaveMaxLength(16);
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so indexes work on both providers.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();

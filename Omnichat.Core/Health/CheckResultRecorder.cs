@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Omnichat.Core.Backfill;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Notifications;
@@ -156,6 +157,7 @@ public sealed class CheckResultRecorder(
                     FailureNotice.PersonOf(episode.Status, connection.FacebookUserId)));
             }
         }
+        await GapRecorder.RecordChecksAsync(db, connections, verdicts, at, cancellationToken);
         return started;
     }
 

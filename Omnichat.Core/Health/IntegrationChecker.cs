@@ -168,7 +168,8 @@ public sealed class IntegrationChecker(
         if (subscribed.IsSuccess && subscribed.Value)
         {
             logger.LogInformation("Re-subscribed page {PageId} that Facebook had dropped", target.PageId);
-            return new PageVerdict(CheckOutcome.Repaired, ConnectionStatus.Healthy, FailureCause.None, Detail: HistoryNote.Resubscribed);
+            return new PageVerdict(CheckOutcome.Repaired, ConnectionStatus.Healthy, FailureCause.None,
+                Detail: verdict.MissingFields.Count > 0 ? HistoryNote.FieldsRepaired(verdict.MissingFields) : HistoryNote.Resubscribed);
         }
         if (!subscribed.IsSuccess && GraphErrorClassifier.Classify(subscribed.Error).Status is null)
         {

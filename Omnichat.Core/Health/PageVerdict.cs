@@ -9,6 +9,9 @@ public sealed record PageVerdict(CheckOutcome Outcome, ConnectionStatus Status, 
     /// <summary>Our app is missing from the page's subscribed apps: the checker subscribes it again before deciding.</summary>
     public bool NeedsResubscribe { get; init; }
 
+    /// <summary>Webhook fields our app's subscription lacks (the app itself is installed); the repair subscribes them again.</summary>
+    public IReadOnlyList<string> MissingFields { get; init; } = [];
+
     /// <summary>Why an inconclusive check could not decide; null for every other outcome.</summary>
     public InconclusiveReason? Reason { get; init; }
 

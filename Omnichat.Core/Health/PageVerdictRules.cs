@@ -24,10 +24,18 @@ public static class PageVerdictRules
         {
             return FromError(answer.Subscriptions.Error);
         }
-        return answer.Subscriptions.Value.Any(a => a.Id == appId)
+        // Our app by its id, not any app: the list names only the caller's app, but nothing else may pass for it.
+        if (answer.Subscriptions.Value.FirstOrDefault(a => a.Id == appId) is not { } ours)
+        {
+            return PageVerdict.Failed(ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed, detail: HistoryNote.WebhookMissing)
+                with { NeedsResubscribe = true };
+        }
+        // Installed but without a field the inbox needs (say, messages): Meta delivers only what both levels subscribe.
+        var missing = MessengerWebhookFields.Required.Except(ours.SubscribedFields).ToList();
+        return missing.Count == 0
             ? PageVerdict.Passed()
             : PageVerdict.Failed(ConnectionStatus.WebhookNotSubscribed, FailureCause.WebhookNotSubscribed, detail: HistoryNote.WebhookMissing)
-                with { NeedsResubscribe = true };
+                with { NeedsResubscribe = true, MissingFields = missing };
     }
 
     /// <summary>A failed Graph call: its class decides whether it says anything about the connection.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Omnichat.Core.Backfill;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Health;
@@ -161,8 +162,11 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
             ? new[] { Started(e, JoinedEmailAt(e)), new TimelineEntry(ended, TimelineKind.EpisodeEnded, e.Status, e.Cause) }
             : [Started(e, JoinedEmailAt(e))]);
         var emailEntries = emails.Values.Select(m => new TimelineEntry(m.Summary.At, TimelineKind.Email, Email: m.Summary));
+        // Gaps are few too (one per outage).
+        var gapEntries = (await db.EventGaps.AsNoTracking().Where(g => g.ConnectionId == connectionId).ToListAsync(cancellationToken))
+            .Select(GapSummary.Of).Where(g => g.At < until).Select(g => new TimelineEntry(g.At, TimelineKind.Gap, Gap: g));
 
-        var merged = checkEntries.Concat(eventEntries).Concat(episodeEntries.Where(e => e.At < until)).Concat(emailEntries.Where(e => e.At < until))
+        var merged = checkEntries.Concat(eventEntries).Concat(episodeEntries.Where(e => e.At < until)).Concat(emailEntries.Where(e => e.At < until)).Concat(gapEntries)
             .OrderByDescending(e => e.At).ThenByDescending(e => Rank(e.Kind))
             .ToList();
         if (merged.Count <= take)

@@ -1,3 +1,4 @@
+using Omnichat.Core.Backfill;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Health;
 using Omnichat.Core.Notifications;
@@ -23,4 +24,5 @@ public sealed record TimelineEntry(
     EmailSummary? Email = null,
     InconclusiveReason? Reason = null,
     int? HttpStatus = null,
-    DateTimeOffset? JoinedEmailAt = null);
+    DateTimeOffset? JoinedEmailAt = null,
+    GapSummary? Gap = null);

@@ -14,4 +14,6 @@ public enum TimelineKind
     Reauthorized,
     SubscribeFailed,
     UnsubscribeFailed,
+    /// <summary>A window in which events may have been missed, with what its back-fill recovered.</summary>
+    Gap,
 }

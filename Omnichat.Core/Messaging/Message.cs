@@ -36,4 +36,6 @@ public sealed class Message
     public string? FbTraceId { get; set; }
     public string? ErrorMessage { get; set; }
     public int SendAttempts { get; set; }
+    /// <summary>Read back from the Conversations API after an outage, not delivered by webhook ("於中斷後補回").</summary>
+    public bool Recovered { get; set; }
 }

@@ -38,6 +38,7 @@ internal static class ChannelServices
         services.AddSingleton<Omnichat.Core.Notifications.OutboxSignal>();
         services.AddTeams();
         services.AddIntegrations();
+        Omnichat.Core.Backfill.BackfillRegistration.AddBackfill(services);
         services.AddScoped<ActionFeedback>();
         return path;
     }

@@ -17,7 +17,28 @@ public sealed class PageVerdictRulesTests
 
     private static PageVerdict Decide(TokenDebugInfo token, params string[] subscribedAppIds) =>
         PageVerdictRules.Decide(new PageHealthAnswer(PageId, GraphResult<TokenDebugInfo>.Success(token),
-            GraphResult<IReadOnlyList<SubscribedApp>>.Success(subscribedAppIds.Select(id => new SubscribedApp(id, null, ["messages"])).ToList())), AppId);
+            GraphResult<IReadOnlyList<SubscribedApp>>.Success(subscribedAppIds.Select(id => new SubscribedApp(id, null, MessengerWebhookFields.Required)).ToList())), AppId);
+
+    private static PageVerdict DecideFields(params string[] ourFields) =>
+        PageVerdictRules.Decide(new PageHealthAnswer(PageId, GraphResult<TokenDebugInfo>.Success(Token()),
+            GraphResult<IReadOnlyList<SubscribedApp>>.Success([new SubscribedApp(AppId, null, ourFields)])), AppId);
+
+    [Fact]
+    public void Decide_OurAppLacksMessagingFields_NeedsResubscribeNamingThem()
+    {
+        var verdict = DecideFields("messages", "message_echoes");
+
+        verdict.NeedsResubscribe.ShouldBeTrue();
+        verdict.MissingFields.ShouldBe(MessengerWebhookFields.Required.Except(["messages", "message_echoes"]));
+    }
+
+    [Fact]
+    public void Decide_OurAppHasEveryFieldAndMore_Passes() =>
+        DecideFields([.. MessengerWebhookFields.Required, "feed"]).Outcome.ShouldBe(CheckOutcome.Passed);
+
+    [Fact]
+    public void Decide_OnlyAnotherAppHasTheFields_IsNotOurs() =>
+        Decide(Token(), "another-app").NeedsResubscribe.ShouldBeTrue();
 
     [Fact]
     public void Decide_ValidTokenWithBothScopesAndOurAppSubscribed_Passes() =>

@@ -18,6 +18,7 @@ public sealed class ServiceIsolationTests(IsolationWorld world)
         .. MessagingIsolationCases.All,
         .. IntegrationIsolationCases.All,
         .. TeamAndHealthIsolationCases.All,
+        .. BackfillIsolationCases.All,
     ];
 
     public static TheoryData<string> CaseNames => new(AllCases.Select(c => c.Name));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Omnichat.Console.Sandbox.Dialog;
+using Omnichat.Console.Sandbox.Graph;
 using Omnichat.Console.Sandbox.Messenger;
 using Omnichat.Console.Sandbox.World;
 
@@ -47,6 +48,8 @@ public static class ControlEndpoints
             await ReadAsync<ReachabilityRequest>(request, cancellationToken) is { } body ? Answer(messenger.SetReachability(pageId, psid, body.Reachability)) : BadJson());
         api.MapPut("/pages/{pageId}/messaging", async (string pageId, HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
             await ReadAsync<FlagRequest>(request, cancellationToken) is { Restricted: { } restricted } ? Answer(messenger.SetMessagingRestricted(pageId, restricted)) : BadJson());
+        api.MapPut("/pages/{pageId}/high-volume", async (string pageId, HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
+            await ReadAsync<FlagRequest>(request, cancellationToken) is { HighVolume: { } highVolume } ? Answer(messenger.SetHighVolume(pageId, highVolume)) : BadJson());
         api.MapPut("/app", async (HttpRequest request, MessengerActions messenger, CancellationToken cancellationToken) =>
             await ReadAsync<FlagRequest>(request, cancellationToken) is { Live: { } live } ? Answer(messenger.SetAppLive(live)) : BadJson());
 
@@ -54,10 +57,14 @@ public static class ControlEndpoints
             await ReadAsync<FaultSettings>(request, cancellationToken) is { } body ? Answer(control.SetFaults(body)) : BadJson());
         api.MapPost("/clock/advance", async (HttpRequest request, SandboxControl control, CancellationToken cancellationToken) =>
             await ReadAsync<ClockRequest>(request, cancellationToken) is { } body ? Answer(control.AdvanceClock(body.Seconds + (body.Minutes * 60))) : BadJson());
-        api.MapPost("/reset", (SandboxControl control) => Answer(control.Reset()));
+        api.MapPost("/reset", (SandboxControl control, ConversationsMeter meter) =>
+        {
+            meter.Reset();
+            return Answer(control.Reset());
+        });
 
-        api.MapGet("/state", (SandboxWorld world, SandboxUrls urls) =>
-            TypedResults.Json(world.Read((state, now) => StateView.Render(state, now, urls))));
+        api.MapGet("/state", (SandboxWorld world, SandboxUrls urls, ConversationsMeter meter) =>
+            TypedResults.Json(world.Read((state, now) => StateView.Render(state, now, urls, meter.Usage()))));
 
         api.MapPost("/oauth/authorize", AuthorizeAsync);
         return app;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Omnichat.Console.Sandbox.Graph;
 using Omnichat.Console.Sandbox.World;
 
 namespace Omnichat.Console.Sandbox.Control;
@@ -7,7 +8,7 @@ namespace Omnichat.Console.Sandbox.Control;
 /// <summary>The world in the shape design.md fixes for <c>GET /sandbox/api/state</c> (fields may be added, none renamed).</summary>
 public static class StateView
 {
-    public static JsonObject Render(WorldState state, DateTimeOffset now, SandboxUrls urls)
+    public static JsonObject Render(WorldState state, DateTimeOffset now, SandboxUrls urls, IReadOnlyDictionary<string, ConversationsUsage> conversationsApi)
     {
         var users = new JsonArray();
         foreach (var user in state.Users)
@@ -48,6 +49,9 @@ public static class StateView
                 // Since when webhooks to the console have failed (null while they arrive): Meta drops the subscription after an hour.
                 ["webhookFailingSince"] = page.WebhookFailingSince,
                 ["customers"] = JsonSerializer.SerializeToNode(page.Customers.Values, WorldFile.JsonOptions),
+                ["highVolume"] = page.HighVolume,
+                // Every thread with its messages, webhook delivered or not (what the Conversations API reads).
+                ["conversations"] = JsonSerializer.SerializeToNode(page.Conversations, WorldFile.JsonOptions),
             });
         }
 
@@ -86,6 +90,8 @@ public static class StateView
             ["webhookDeliveries"] = JsonSerializer.SerializeToNode(state.WebhookDeliveries, WorldFile.JsonOptions),
             ["sentMessages"] = JsonSerializer.SerializeToNode(state.SentMessages, WorldFile.JsonOptions),
             ["deauthorizeCallbacks"] = JsonSerializer.SerializeToNode(state.DeauthorizeCallbacks, WorldFile.JsonOptions),
+            // Per page: Conversations API calls, those refused with 80006 (over 2 per second), and the most within one second.
+            ["conversationsApi"] = JsonSerializer.SerializeToNode(conversationsApi, WorldFile.JsonOptions),
         };
     }
 

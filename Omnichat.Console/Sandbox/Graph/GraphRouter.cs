@@ -9,7 +9,8 @@ public sealed partial class GraphRouter(
     NodeHandler nodes,
     AccountsHandler accounts,
     SubscribedAppsHandler subscribedApps,
-    MessagesHandler messages)
+    MessagesHandler messages,
+    ConversationsHandler conversations)
 {
     [GeneratedRegex(@"^v\d+\.\d+$")]
     public static partial Regex VersionPattern();
@@ -22,7 +23,10 @@ public sealed partial class GraphRouter(
         {
             ["oauth", "access_token"] when method == "GET" => oauth.Handle(request),
             ["debug_token"] when method == "GET" => debugToken.Handle(request),
+            [var id] when method == "GET" && ConversationsHandler.IsConversationId(id) => conversations.Conversation(request, id),
             [var id] when method == "GET" => nodes.Node(request, id),
+            [var id, "conversations"] when method == "GET" => conversations.List(request, id),
+            [var id, "messages"] when method == "GET" && ConversationsHandler.IsConversationId(id) => conversations.MessagesEdge(request, id),
             [var id, "permissions"] when method == "GET" => nodes.Permissions(request, id),
             [var id, "accounts"] when method == "GET" => accounts.Handle(request, id),
             [var id, "messages"] when method == "POST" => messages.Handle(request, id),

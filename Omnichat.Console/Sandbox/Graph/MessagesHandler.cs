@@ -55,6 +55,7 @@ public sealed class MessagesHandler(SandboxWorld world, TokenInspector inspector
             }
             record.Mid = MessengerActions.NewMid();
             WorldState.Append(state.SentMessages, record);
+            ConversationLog.Record(page, recipientId!, fromPage: true, record.Mid, text, null, now);
             if (page.SubscribedApps.TryGetValue(state.AppId, out var fields) && fields.Contains("message_echoes"))
             {
                 echo = new Echo(page.Id, MessengerActions.IsStandby(state, page), recipientId!, record.Mid, text!, state.AppId, metadata, now);

@@ -44,6 +44,9 @@ public sealed class MessengerActions(SandboxWorld world, WebhookSender sender, I
                 customer.LastName = name.LastName ?? "";
             }
             var mid = NewMid();
+            // The thread keeps it whatever becomes of the webhook (unsubscribed, or failing past the retries).
+            ConversationLog.Record(page, psid, fromPage: false, mid, string.IsNullOrEmpty(text) ? null : text,
+                attachments?.Select(a => new SandboxAttachment { Type = a.Type ?? "file", Url = a.Url }), now);
             var message = new JsonObject { ["mid"] = mid };
             if (!string.IsNullOrEmpty(text))
             {
@@ -87,6 +90,7 @@ public sealed class MessengerActions(SandboxWorld world, WebhookSender sender, I
             {
                 PageId = page.Id, RecipientId = psid, Text = text, Mid = mid, At = now, MessagingType = "PAGE_INBOX",
             });
+            ConversationLog.Record(page, psid, fromPage: true, mid, text, null, now);
             return WebhookBody.Build(page.Id, IsStandby(state, page), "echo", mid, Echo(page.Id, psid, mid, text, DemoWorld.PageInboxAppId, null, now), now);
         });
         return Send(webhook, pageId, "reply from Facebook's inbox");
@@ -138,6 +142,17 @@ public sealed class MessengerActions(SandboxWorld world, WebhookSender sender, I
         }
         page.MessagingRestricted = restricted;
         return ControlOutcome.Ok($"{page.Name}: messaging {(restricted ? "restricted" : "allowed")}");
+    });
+
+    /// <summary>Meta's high-volume limit on the page: listing its conversations fails, single ones can still be read.</summary>
+    public ControlOutcome SetHighVolume(string pageId, bool highVolume) => world.Update((state, _) =>
+    {
+        if (state.FindPage(pageId) is not { } page)
+        {
+            return ControlOutcome.NotFound($"Unknown page {pageId}");
+        }
+        page.HighVolume = highVolume;
+        return ControlOutcome.Ok($"{page.Name}: high-volume limit {(highVolume ? "on" : "off")}");
     });
 
     public ControlOutcome SetAppLive(bool live)

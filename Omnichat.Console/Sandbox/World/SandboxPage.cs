@@ -19,4 +19,11 @@ public sealed class SandboxPage
     public bool MessagingRestricted { get; set; }
     /// <summary>When webhooks for this page started failing; Meta unsubscribes the app after a while.</summary>
     public DateTimeOffset? WebhookFailingSince { get; set; }
+    /// <summary>Every thread of the page, for the Conversations API (§17); kept even when no webhook was delivered.</summary>
+    public List<SandboxConversation> Conversations { get; set; } = [];
+    /// <summary>
+    /// Meta's high-volume limit (a page sending over 40 messages/s): listing the page's conversations fails, reading a
+    /// single conversation still works.
+    /// </summary>
+    public bool HighVolume { get; set; }
 }

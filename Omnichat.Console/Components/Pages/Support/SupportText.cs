@@ -68,6 +68,7 @@ public static class SupportText
         TimelineKind.Reauthorized => nameof(SupportStrings.Kind_Reauthorized),
         TimelineKind.SubscribeFailed => nameof(SupportStrings.Kind_SubscribeFailed),
         TimelineKind.UnsubscribeFailed => nameof(SupportStrings.Kind_UnsubscribeFailed),
+        TimelineKind.Gap => nameof(SupportStrings.Kind_Gap),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     }];
 
@@ -83,6 +84,7 @@ public static class SupportText
         TimelineKind.Disconnected => Icons.Material.Filled.LinkOff,
         TimelineKind.Reauthorized => Icons.Material.Filled.VpnKey,
         TimelineKind.SubscribeFailed or TimelineKind.UnsubscribeFailed => Icons.Material.Filled.WarningAmber,
+        TimelineKind.Gap => Icons.Material.Filled.History,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -175,6 +175,79 @@ namespace Omnichat.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Omnichat.Core.Backfill.EventGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Backfill")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("BackfillEndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BackfillError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("BackfillStartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ConversationsRead")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Recovered")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Unrecoverable")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Backfill", "LeaseUntil");
+
+                    b.HasIndex("ConnectionId", "StartedAt");
+
+                    b.HasIndex("TeamId", "EndedAt");
+
+                    b.ToTable("EventGaps");
+                });
+
             modelBuilder.Entity("Omnichat.Core.Channels.AuthorizedPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -846,6 +919,9 @@ namespace Omnichat.Core.Data.Migrations.Postgres
 
                     b.Property<string>("Payload")
                         .HasColumnType("text");
+
+                    b.Property<bool>("Recovered")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("SendAttempts")
                         .HasColumnType("integer");

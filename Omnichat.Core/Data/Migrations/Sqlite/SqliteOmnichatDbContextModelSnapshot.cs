@@ -163,6 +163,79 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Omnichat.Core.Backfill.EventGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Backfill")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BackfillEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BackfillError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BackfillStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConversationsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recovered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unrecoverable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Backfill", "LeaseUntil");
+
+                    b.HasIndex("ConnectionId", "StartedAt");
+
+                    b.HasIndex("TeamId", "EndedAt");
+
+                    b.ToTable("EventGaps");
+                });
+
             modelBuilder.Entity("Omnichat.Core.Channels.AuthorizedPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -830,6 +903,9 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("Payload")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recovered")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SendAttempts")
                         .HasColumnType("INTEGER");

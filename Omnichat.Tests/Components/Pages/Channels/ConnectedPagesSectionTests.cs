@@ -71,6 +71,42 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Render_GapBackfilledThisWeek_SaysWhatWasRecoveredInTheTeamsClock()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        var connection = Connection("Demo Shop 台北店");
+        // Yesterday 10:05–11:20 on the team's (default) clock: within the week the page tells about.
+        var zone = LocalTimeFormat.Default.Zone;
+        var yesterday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date.AddDays(-1);
+        var ended = new DateTimeOffset(yesterday.AddHours(11).AddMinutes(20), zone.GetUtcOffset(yesterday)).ToUniversalTime();
+        await using (var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            db.EventGaps.Add(new Omnichat.Core.Backfill.EventGap
+            {
+                ConnectionId = connection.Id, TeamId = TestCallers.DemoShopId, PageId = connection.PageId, Cause = Omnichat.Core.Backfill.GapCause.Unsubscribed,
+                StartedAt = ended.AddMinutes(-75), EndedAt = ended, DetectedAt = ended, Backfill = Omnichat.Core.Backfill.BackfillState.Done,
+                Recovered = 12, Unrecoverable = 3,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var cut = RenderSection(connection);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=connection-gap]").TextContent.ShouldBe(
+            string.Format(System.Globalization.CultureInfo.CurrentCulture, SharedStrings.Gap_Recovered, "10:05", "11:20", 12, 3)));
+    }
+
+    [Fact]
+    public void Render_NoGap_SaysNothingAboutGaps()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = RenderSection(Connection("Demo Shop 台北店"));
+
+        cut.FindAll("[data-testid=connection-gap]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Render_Agent_HasNoActions()
     {
         SignInAs(TestCallers.Agent, TestCallers.DemoShop);
