@@ -13,6 +13,7 @@ using Omnichat.Core.Operations;
 using Omnichat.Core.Security;
 using Omnichat.Core.Retention;
 using Omnichat.Core.Teams;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core;
 
@@ -27,6 +28,7 @@ public static class CoreRegistration
         builder.AddOmnichatDeployment();
         builder.AddOmnichatDatabase();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTelemetryInstruments();
 
         builder.AddOmnichatDataProtection();
 
