@@ -23,6 +23,7 @@ public sealed class WebhookProcessor(
     IOptions<FacebookOptions> facebook,
     TimeProvider time,
     OmnichatMetrics metrics,
+    WebhookTraceLinks traceLinks,
     ILogger<WebhookProcessor> logger) : BackgroundService
 {
     public const int MaxAttempts = 5;
@@ -117,7 +118,7 @@ public sealed class WebhookProcessor(
     private async Task<List<ProcessedDelivery>?> ProcessChunkAsync(long[] ids, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        using var activity = OmnichatTracing.StartWebhookProcessing(ids.Length);
+        using var activity = OmnichatTracing.StartWebhookProcessing(ids.Length, traceLinks.Take(ids));
         using var writing = await writeGate.EnterAsync(cancellationToken);
         try
         {
@@ -151,7 +152,7 @@ public sealed class WebhookProcessor(
     private async Task<ProcessedDelivery?> ProcessOneAsync(long id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        using var activity = OmnichatTracing.StartWebhookProcessing(1);
+        using var activity = OmnichatTracing.StartWebhookProcessing(1, traceLinks.Take([id]));
         // Short turns: the intake gets the writer between two deliveries, so a backlog never delays a 200 for long.
         using var writing = await writeGate.EnterAsync(cancellationToken);
         try

@@ -17,8 +17,10 @@ public static class OmnichatTracing
     public static Activity? StartCheckRun(CheckScope scope) =>
         Source.StartActivity("omnichat.check.run")?.SetTag("check.scope", OmnichatMetrics.ScopeName(scope));
 
-    public static Activity? StartWebhookProcessing(int deliveries) =>
-        Source.StartActivity("omnichat.webhook.process")?.SetTag("webhook.deliveries", deliveries);
+    /// <param name="storedBy">The requests that stored these deliveries (<see cref="WebhookTraceLinks"/>).</param>
+    public static Activity? StartWebhookProcessing(int deliveries, IEnumerable<ActivityLink> storedBy) =>
+        Source.StartActivity("omnichat.webhook.process", ActivityKind.Internal, parentContext: default, links: storedBy)
+            ?.SetTag("webhook.deliveries", deliveries);
 
     public static Activity? StartEmailDispatch(Guid emailId) =>
         Source.StartActivity("omnichat.email.dispatch")?.SetTag("email.id", emailId.ToString());

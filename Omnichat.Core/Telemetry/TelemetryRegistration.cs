@@ -10,6 +10,7 @@ internal static class TelemetryRegistration
         services.AddMetrics();
         services.AddSingleton<OmnichatMetrics>();
         services.AddSingleton<DatabaseGauges>();
+        services.AddSingleton<WebhookTraceLinks>();
         services.AddHostedService<OmnichatGauges>();
         return services;
     }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Omnichat.Tests.Infrastructure;
 
 namespace Omnichat.Tests.Telemetry;
@@ -42,7 +45,7 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Metrics_Off_IsNotServedEvenToSupport()
+    public async Task Metrics_Off_IsNotServedAndNothingIsCollected()
     {
         await using var server = await ConsoleServer.StartAsync();
         using var support = await server.SignInAsync("support@demo.local");
@@ -50,6 +53,8 @@ public sealed class MetricsEndpointTests
         using var response = await support.GetAsync("metrics");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        server.Services.GetService<MeterProvider>().ShouldBeNull("nothing collects metrics by default");
+        server.Services.GetService<TracerProvider>().ShouldBeNull("nothing records spans by default");
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public sealed class WebhookTelemetryTests
         var lag = console.Points("omnichat.webhook.processing.lag").Single().Point;
         lag.GetHistogramCount().ShouldBe(1);
         lag.GetHistogramSum().ShouldBeLessThan(60, "the sandbox stamps the event as it sends it");
-        console.FinishedSpans().ShouldContain(s => s.OperationName == "omnichat.webhook.process");
+        var spans = console.FinishedSpans();
+        var intake = spans.Single(s => s.Kind == System.Diagnostics.ActivityKind.Server && s.DisplayName == "POST /webhooks/facebook");
+        spans.Where(s => s.OperationName == "omnichat.webhook.process").ShouldHaveSingleItem()
+            .Links.ShouldContain(l => l.Context.SpanId == intake.SpanId, "processing links back to the request that stored the delivery");
     }
 }
