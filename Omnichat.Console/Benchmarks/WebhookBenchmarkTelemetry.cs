@@ -79,8 +79,13 @@ internal sealed class WebhookBenchmarkTelemetry : IAsyncDisposable
                         Interlocked.Increment(ref scrapes);
                         Interlocked.Add(ref scrapedBytes, text.Length);
                     }
-                    catch (HttpRequestException)
+                    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                     {
+                        return;
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                        // Not answered within the client's timeout, or not at all: the run goes on, the report counts it.
                         Interlocked.Increment(ref scrapeFailures);
                     }
                 }
