@@ -9,6 +9,7 @@ using Omnichat.Console.Localization;
 using Omnichat.Console.Sandbox;
 using Omnichat.Console.Endpoints;
 using Omnichat.Console.Hosting;
+using Omnichat.Console.Telemetry;
 using Omnichat.Core.Data;
 using Omnichat.Core.Deployment;
 using Omnichat.Core.Messaging;
@@ -58,6 +59,7 @@ public static class ConsoleRegistration
 
         builder.AddPublicUrlHosting();
         builder.AddFacebookSandbox();
+        builder.AddOmnichatTelemetry();
         return builder;
     }
 
@@ -113,6 +115,7 @@ public static class ConsoleRegistration
         // go out without the security headers and be built before the forwarded headers are applied.
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOmnichatMetricsEndpoint();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;

@@ -14,6 +14,7 @@ using Omnichat.Core.Operations;
 using Omnichat.Core.Security;
 using Omnichat.Core.Retention;
 using Omnichat.Core.Teams;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core;
 
@@ -28,6 +29,7 @@ public static class CoreRegistration
         builder.AddOmnichatDeployment();
         builder.AddOmnichatDatabase();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTelemetryInstruments();
 
         builder.AddOmnichatDataProtection();
 

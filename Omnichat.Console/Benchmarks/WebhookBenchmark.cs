@@ -19,8 +19,10 @@ public static class WebhookBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var options = WebhookBenchmarkOptions.Parse(args);
+        await using var telemetry = options.Telemetry ? await WebhookBenchmarkTelemetry.StartAsync(options.OtlpPort) : null;
         await using var consoles = options.Postgres is null ? null
-            : await WebhookBenchmarkConsoles.StartAsync(options.Postgres, Math.Max(1, options.Instances), CancellationToken.None);
+            : await WebhookBenchmarkConsoles.StartAsync(options.Postgres, Math.Max(1, options.Instances), telemetry, CancellationToken.None);
+        telemetry?.Scrape(consoles?.ManagementUrls ?? (options.Scrape is null ? [] : [new Uri(options.Scrape.TrimEnd('/') + "/")]));
         var targets = consoles?.BaseAddresses ?? [new Uri(options.Url.TrimEnd('/') + "/")];
         var store = consoles?.Store ?? (options.Database is null ? null : WebhookStore.Sqlite(options.Database));
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
@@ -30,6 +32,11 @@ public static class WebhookBenchmark
         System.Console.WriteLine($"Webhook benchmark against {consoles?.Describe() ?? options.Url}: {options.Seconds} s at {options.Rate}/s per endpoint, then {options.Rounds} "
             + $"alternating rounds of {options.RoundSeconds} s per endpoint at full speed with {options.Concurrency} workers"
             + (targets.Count > 1 ? $", each request to the next of the {targets.Count} consoles in turn" : ""));
+        if (telemetry is not null && consoles is null)
+        {
+            var port = options.Scrape is { } scrape ? new Uri(scrape).Port : 9464;
+            System.Console.WriteLine($"Telemetry on: the console at {options.Url} must run with {telemetry.DescribeSettings(port)}, and --scrape {WebhookBenchmarkTelemetry.ManagementUrl(port)} be given");
+        }
         var storedBefore = store?.MaxDeliveryId() ?? 0;
         var endpoints = new[] { new Endpoint("bare", "webhooks/facebook/bare"), new Endpoint("webhook", "webhooks/facebook") };
         var results = new List<WebhookBenchmarkResult>();
@@ -73,6 +80,10 @@ public static class WebhookBenchmark
         {
             await WaitForProcessingAsync(store);
             ReportStored(load.AcknowledgedMids, store.MidsStoredAfter(storedBefore), store.Backlog());
+        }
+        if (telemetry is not null)
+        {
+            System.Console.WriteLine(telemetry.Report());
         }
 
         return 0;

@@ -29,7 +29,11 @@ internal sealed class WebhookBenchmarkConsoles : IAsyncDisposable
     public string Describe() =>
         $"{consoles.Count} console process(es) ({string.Join(", ", consoles.Select(c => $"{c.BaseAddress} pid {c.ProcessId}"))}) on {database.Describe()}";
 
-    public static async Task<WebhookBenchmarkConsoles> StartAsync(string server, int instances, CancellationToken cancellationToken)
+    /// <summary>With telemetry, each console's management URL (its /metrics for the scraper), in start order.</summary>
+    public List<Uri> ManagementUrls { get; } = [];
+
+    public static async Task<WebhookBenchmarkConsoles> StartAsync(string server, int instances, WebhookBenchmarkTelemetry? telemetry,
+        CancellationToken cancellationToken)
     {
         var database = await BenchmarkPostgresDatabase.CreateAsync(server, cancellationToken: cancellationToken);
         var folder = Directory.CreateTempSubdirectory("omnichat-webhook-bench-").FullName;
@@ -39,7 +43,7 @@ internal sealed class WebhookBenchmarkConsoles : IAsyncDisposable
         {
             for (var i = 0; i < instances; i++)
             {
-                consoles.Add(await BenchmarkConsoleProcess.StartAsync(new Dictionary<string, string>
+                var settings = new Dictionary<string, string>
                 {
                     ["Database__Provider"] = DatabaseProvider.Postgres,
                     ["ConnectionStrings__Omnichat"] = database.ConnectionString,
@@ -48,7 +52,17 @@ internal sealed class WebhookBenchmarkConsoles : IAsyncDisposable
                     ["CustomerProfiles__Enabled"] = "false",
                     ["Sandbox__StatePath"] = Path.Combine(folder, $"sandbox-{i}.json"),
                     ["Email__PickupDirectory"] = Path.Combine(folder, $"mail-{i}"),
-                }, cancellationToken));
+                };
+                if (telemetry is not null)
+                {
+                    var managementPort = BenchmarkConsoleProcess.FreePort();
+                    foreach (var (key, value) in telemetry.SettingsFor(managementPort))
+                    {
+                        settings[key] = value;
+                    }
+                    started.ManagementUrls.Add(WebhookBenchmarkTelemetry.ManagementUrl(managementPort));
+                }
+                consoles.Add(await BenchmarkConsoleProcess.StartAsync(settings, cancellationToken));
             }
             return started;
         }

@@ -3,10 +3,13 @@ using System.Globalization;
 namespace Omnichat.Console.Benchmarks;
 
 internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string PageId, int Rate, int Seconds, int Rounds, int RoundSeconds, int Concurrency, int Connections, int WarmUp, string? Database,
-    string? Postgres, int Instances)
+    string? Postgres, int Instances, bool Telemetry = false, int OtlpPort = 4318, string? Scrape = null)
 {
     public static WebhookBenchmarkOptions Parse(string[] args)
     {
+        // --telemetry is a flag without a value; every other option has one.
+        var telemetry = args.Contains("--telemetry", StringComparer.OrdinalIgnoreCase);
+        args = [.. args.Where(a => !a.Equals("--telemetry", StringComparison.OrdinalIgnoreCase))];
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -26,6 +29,9 @@ internal sealed record WebhookBenchmarkOptions(string Url, string Secret, string
             Int("warmup", 200),
             values.GetValueOrDefault("db"),
             values.GetValueOrDefault("postgres"),
-            Int("instances", 1));
+            Int("instances", 1),
+            telemetry,
+            Int("otlp-port", 4318),
+            values.GetValueOrDefault("scrape"));
     }
 }

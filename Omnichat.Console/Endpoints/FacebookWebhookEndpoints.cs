@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Diagnostics;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Messaging;
 using Omnichat.Core.Operations;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Console.Endpoints;
 
@@ -43,10 +45,12 @@ public static class FacebookWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookReceiver receiver, WebhookIntakeHealth intakeHealth,
-        CancellationToken cancellationToken)
+        OmnichatMetrics metrics, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var header = request.Headers[WebhookSignature.HeaderName];
         var receipt = await receiver.ReceiveAsync(request.Body, request.ContentLength, header.Count == 1 ? header[0] : null, cancellationToken);
+        metrics.WebhookAnswered(receipt, Stopwatch.GetElapsedTime(started));
         if (receipt is WebhookReceipt.Busy or WebhookReceipt.NotStoredInTime or WebhookReceipt.NotStored)
         {
             intakeHealth.RecordRefusal();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Facebook.Wire;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core.Facebook;
 
@@ -10,7 +11,8 @@ namespace Omnichat.Core.Facebook;
 /// Every expected failure comes back as a <see cref="GraphError"/> value; only cancellation and bugs throw.
 /// Request URIs are relative without a leading slash so the configured version root is kept.
 /// </summary>
-public sealed partial class GraphClient(HttpClient http, IOptions<FacebookOptions> options, GraphUsageMonitor usage, ILogger<GraphClient> logger)
+public sealed partial class GraphClient(HttpClient http, IOptions<FacebookOptions> options, GraphUsageMonitor usage, OmnichatMetrics metrics,
+    ILogger<GraphClient> logger)
 {
     /// <summary>
     /// How many pages of <c>me/accounts</c> are read at most (25,000 Facebook pages): a loop guard far above any real
@@ -249,26 +251,32 @@ public sealed partial class GraphClient(HttpClient http, IOptions<FacebookOption
             : new HttpRequestMessage(method, $"{path}?{QueryString.Encode(parameters)}");
 
         HttpResponseMessage? response = null;
+        GraphResult<TDto>? result = null;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             usage.Observe(response.Headers);
-            return Interpret<TDto>(method, path, (int)response.StatusCode, TraceHeader(response), body);
+            return result = Interpret<TDto>(method, path, (int)response.StatusCode, TraceHeader(response), body);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // HttpClient.Timeout surfaces as a cancellation the caller did not ask for.
-            return Unexpected<TDto>(method, path, "Facebook did not answer in time", timedOut: true);
+            return result = Unexpected<TDto>(method, path, "Facebook did not answer in time", timedOut: true);
         }
         catch (HttpRequestException ex)
         {
             // The exception text is not logged: it is not ours to vouch for. The error kind says enough.
-            return Unexpected<TDto>(method, path, $"the connection failed ({ex.HttpRequestError})", (int?)ex.StatusCode);
+            return result = Unexpected<TDto>(method, path, $"the connection failed ({ex.HttpRequestError})", (int?)ex.StatusCode);
         }
         finally
         {
             response?.Dispose();
+            if (result is not null)
+            {
+                metrics.GraphCalled(method, path, result.Error, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            }
         }
     }
 

@@ -10,8 +10,12 @@ namespace Omnichat.Core.Facebook;
 public sealed class GraphUsageMonitor
 {
     private int percent;
+    private AppUsage? appUsage;
 
     public int Percent => Volatile.Read(ref percent);
+
+    /// <summary>The three percentages of the last <c>x-app-usage</c> header, for the telemetry gauges; null before one came.</summary>
+    public AppUsage? LastAppUsage => Volatile.Read(ref appUsage);
 
     public void Observe(HttpResponseHeaders headers)
     {
@@ -19,6 +23,10 @@ public sealed class GraphUsageMonitor
         if (headers.TryGetValues("x-app-usage", out var app))
         {
             highest = Math.Max(highest, app.Select(Highest).DefaultIfEmpty(-1).Max());
+            if (AppUsage.Parse(app.FirstOrDefault()) is { } parsed)
+            {
+                Volatile.Write(ref appUsage, parsed);
+            }
         }
         if (headers.TryGetValues("x-business-use-case-usage", out var business))
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core.Health;
 
@@ -23,6 +24,7 @@ public sealed class IntegrationChecker(
     IOptions<HealthCheckOptions> options,
     IOptions<FacebookOptions> facebook,
     TimeProvider clock,
+    OmnichatMetrics metrics,
     ILogger<IntegrationChecker> logger)
 {
     /// <summary>Connections whose tokens are read and decrypted at a time: memory for tokens stays the same whatever N is.</summary>
@@ -32,6 +34,8 @@ public sealed class IntegrationChecker(
 
     public async Task<CheckRunSummary> CheckAsync(CheckScope scope, IProgress<CheckProgress>? progress, CancellationToken cancellationToken)
     {
+        using var activity = OmnichatTracing.StartCheckRun(scope);
+        var startedAt = clock.GetTimestamp();
         var runId = Guid.NewGuid();
         var ids = await TargetIdsAsync(scope, cancellationToken);
         logger.LogInformation("Check run {RunId} starts with {Count} connections", runId, ids.Count);
@@ -67,6 +71,7 @@ public sealed class IntegrationChecker(
             verdicts.Values.Count(v => v.Outcome == CheckOutcome.Inconclusive),
             verdicts.Values.Count(v => v.Outcome == CheckOutcome.Repaired),
             started, requests);
+        metrics.CheckCompleted(scope, summary, clock.GetElapsedTime(startedAt));
         logger.LogInformation("Check run {RunId} done: {Passed} passed, {Failed} failed, {Inconclusive} inconclusive, {Repaired} repaired, {Episodes} new failures, {Requests} Graph requests",
             runId, summary.Passed, summary.Failed, summary.Inconclusive, summary.Repaired, summary.EpisodesStarted, summary.GraphRequests);
         return summary;

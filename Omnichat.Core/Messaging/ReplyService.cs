@@ -6,6 +6,7 @@ using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Health;
 using Omnichat.Core.Teams;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core.Messaging;
 
@@ -23,6 +24,7 @@ public sealed class ReplyService(
     InboxNotifier notifier,
     IOptions<FacebookOptions> facebook,
     TimeProvider time,
+    OmnichatMetrics metrics,
     ILogger<ReplyService> logger)
 {
     /// <summary>Messenger's limit for a text message.</summary>
@@ -125,6 +127,7 @@ public sealed class ReplyService(
             reply.ErrorMessage = null;
             await db.SaveChangesAsync(cancellationToken);
             await notifier.NotifyAsync(reply.TeamId);
+            metrics.ReplyFinished(ReplyOutcomeKind.NotConnected, ReplyFailure.IntegrationBroken);
             return new ReplyOutcome(ReplyOutcomeKind.NotConnected, reply.Id, ReplyFailure.IntegrationBroken);
         }
 
@@ -139,6 +142,7 @@ public sealed class ReplyService(
         {
             await RecordSentAsync(db, reply, result.Value.MessageId);
             await notifier.NotifyAsync(reply.TeamId);
+            metrics.ReplyFinished(ReplyOutcomeKind.Sent, failure: null);
             return new ReplyOutcome(ReplyOutcomeKind.Sent, reply.Id);
         }
 
@@ -166,6 +170,7 @@ public sealed class ReplyService(
             await receiverWatch.ReportSendRefusedAsync(connection.Id, HistoryNote.ReplyFailed(error), CancellationToken.None);
         }
         await notifier.NotifyAsync(reply.TeamId);
+        metrics.ReplyFinished(ReplyOutcomeKind.Failed, failure);
         return new ReplyOutcome(ReplyOutcomeKind.Failed, reply.Id, failure, error);
     }
 

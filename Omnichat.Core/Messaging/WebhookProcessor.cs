@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core.Messaging;
 
@@ -21,6 +22,8 @@ public sealed class WebhookProcessor(
     CustomerProfileSignal profileSignal,
     IOptions<FacebookOptions> facebook,
     TimeProvider time,
+    OmnichatMetrics metrics,
+    WebhookTraceLinks traceLinks,
     ILogger<WebhookProcessor> logger) : BackgroundService
 {
     public const int MaxAttempts = 5;
@@ -115,6 +118,7 @@ public sealed class WebhookProcessor(
     private async Task<List<ProcessedDelivery>?> ProcessChunkAsync(long[] ids, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        using var activity = OmnichatTracing.StartWebhookProcessing(ids.Length, traceLinks.Take(ids));
         using var writing = await writeGate.EnterAsync(cancellationToken);
         try
         {
@@ -123,15 +127,19 @@ public sealed class WebhookProcessor(
             var deliveries = await db.ClaimReceivedAsync(ids, cancellationToken);
             var applier = new WebhookEventApplier(db, facebook.Value.AppId, now);
             var results = new List<ProcessedDelivery>();
+            var applied = new List<WebhookEvent>();
             foreach (var delivery in deliveries)
             {
-                results.Add(await applier.ApplyAsync(delivery, WebhookPayload.Parse(delivery.Body), cancellationToken));
+                var events = WebhookPayload.Parse(delivery.Body);
+                applied.AddRange(events);
+                results.Add(await applier.ApplyAsync(delivery, events, cancellationToken));
                 delivery.State = WebhookDeliveryState.Processed;
                 delivery.ProcessedAt = now;
                 delivery.Attempts++;
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            metrics.WebhookEventsProcessed(applied, time.GetUtcNow());
             return results;
         }
         catch (Exception ex) when (ex is DbUpdateException or JsonException or InvalidOperationException)
@@ -144,6 +152,7 @@ public sealed class WebhookProcessor(
     private async Task<ProcessedDelivery?> ProcessOneAsync(long id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        using var activity = OmnichatTracing.StartWebhookProcessing(1, traceLinks.Take([id]));
         // Short turns: the intake gets the writer between two deliveries, so a backlog never delays a 200 for long.
         using var writing = await writeGate.EnterAsync(cancellationToken);
         try
@@ -163,6 +172,7 @@ public sealed class WebhookProcessor(
             delivery.Attempts++;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            metrics.WebhookEventsProcessed(events, time.GetUtcNow());
             if (processed.Parked > 0)
             {
                 logger.LogInformation("Webhook delivery {DeliveryId}: {Parked} events for pages without a live connection were kept aside", id, processed.Parked);

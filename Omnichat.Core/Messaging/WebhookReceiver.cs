@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core.Messaging;
 
@@ -15,6 +16,7 @@ public sealed class WebhookReceiver(
     WebhookIntake intake,
     WebhookBodyBudget budget,
     IOptions<FacebookOptions> facebook,
+    WebhookTraceLinks traceLinks,
     ILogger<WebhookReceiver> logger)
 {
     /// <summary>Far above any Messenger batch; a body this large is not Meta's.</summary>
@@ -99,7 +101,7 @@ public sealed class WebhookReceiver(
     {
         try
         {
-            await intake.StoreAsync(body, cancellationToken);
+            traceLinks.Stored(await intake.StoreAsync(body, cancellationToken));
             return WebhookReceipt.Stored;
         }
         catch (TimeoutException)

@@ -9,6 +9,7 @@ using Omnichat.Core.Data;
 using Omnichat.Core.Notifications.Sending;
 using Omnichat.Core.Notifications.Templates;
 using Omnichat.Core.Teams;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core.Notifications;
 
@@ -26,6 +27,7 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<EmailOptions> options,
     TimeProvider timeProvider,
+    OmnichatMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
@@ -80,6 +82,7 @@ public sealed class OutboxDispatcher(
                 if (await TryClaimAsync(candidate, now, cancellationToken) is { } email)
                 {
                     claimed++;
+                    using var activity = OmnichatTracing.StartEmailDispatch(email.Id);
                     await ProcessAsync(email, cancellationToken);
                 }
             }
@@ -236,6 +239,7 @@ public sealed class OutboxDispatcher(
                 s.SetProperty(e => e.State, state);
                 setters(s);
             }, cancellationToken);
+        metrics.EmailFinished(state);
     }
 
     /// <summary>30 s, 1 min, 2 min, ... doubling up to 15 min: an SMTP outage is ridden out without hammering the server.</summary>

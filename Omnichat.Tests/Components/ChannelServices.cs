@@ -8,6 +8,7 @@ using Omnichat.Core.Facebook;
 using Omnichat.Core.Health;
 using Omnichat.Core.Integrations;
 using Omnichat.Core.Teams;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Tests.Components;
 
@@ -34,6 +35,7 @@ internal static class ChannelServices
         services.AddChannels();
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddIntegrationChecks();
+        services.AddTelemetryInstruments();
         services.AddSingleton<GraphUsageMonitor>();
         services.AddSingleton<Omnichat.Core.Notifications.OutboxSignal>();
         services.AddTeams();

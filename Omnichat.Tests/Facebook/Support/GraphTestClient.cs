@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Tests.Facebook.Support;
 
@@ -11,6 +14,10 @@ public static class GraphTestClient
     public const string UserToken = "EAAGm0PX4ZCpsBAUserToken0123456789";
     public const string PageToken = "EAAGm0PX4ZCpsBAPageToken0123456789";
     public const string VersionRootPath = "/sandbox/graph/v25.0/";
+
+    // One meter factory for the whole run, as a host has one: the instruments are recorded, nobody listens.
+    private static readonly Lazy<OmnichatMetrics> Metrics = new(() =>
+        new OmnichatMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
 
     public static FacebookOptions Options() => new()
     {
@@ -29,6 +36,7 @@ public static class GraphTestClient
         {
             http.Timeout = value;
         }
-        return new GraphClient(http, Microsoft.Extensions.Options.Options.Create(options), new GraphUsageMonitor(), (logs ?? new LogCollector()).CreateLogger<GraphClient>());
+        return new GraphClient(http, Microsoft.Extensions.Options.Options.Create(options), new GraphUsageMonitor(), Metrics.Value,
+            (logs ?? new LogCollector()).CreateLogger<GraphClient>());
     }
 }

@@ -1,0 +1,26 @@
+namespace Omnichat.Console.Telemetry;
+
+/// <summary>
+/// Configuration section "Telemetry" (README, "Telemetry"). OTLP export is switched on by OpenTelemetry's own
+/// variables (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> and friends), not here; with neither set, nothing is collected.
+/// </summary>
+public sealed class TelemetryOptions
+{
+    public const string SectionName = "Telemetry";
+
+    /// <summary>The standard variable whose presence turns on the OTLP exporter for metrics, traces and logs.</summary>
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>The scrape path, served to support staff and on <see cref="ManagementUrls"/> only.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>Serve <see cref="MetricsPath"/> in Prometheus's text format.</summary>
+    public bool Prometheus { get; set; }
+
+    /// <summary>
+    /// Addresses such as <c>http://127.0.0.1:9464</c> that the console also listens on, for the scraper alone: there
+    /// <see cref="MetricsPath"/> (and <c>/healthz</c>) answer without sign-in and nothing else is served. Each must have
+    /// a port of its own, none of <c>Urls</c>'s, since access is decided by the port a request arrived on.
+    /// </summary>
+    public string[] ManagementUrls { get; set; } = [];
+}

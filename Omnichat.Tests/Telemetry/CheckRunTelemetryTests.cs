@@ -1,0 +1,56 @@
+using Omnichat.Console.Sandbox.World;
+using Omnichat.Core.Health;
+using Omnichat.Core.Telemetry;
+using Omnichat.Tests.Channels;
+
+namespace Omnichat.Tests.Telemetry;
+
+/// <summary>A check run over the real console and sandbox shows in the metrics and as a span with its Graph calls inside.</summary>
+[Collection(TelemetryCollection.Name)]
+public sealed class CheckRunTelemetryTests
+{
+    [Fact]
+    public async Task CheckRun_TwoHealthyPages_RecordsTheRunItsDurationPagesAndGraphRequests()
+    {
+        await using var console = await TelemetryConsole.StartAsync();
+        using var driver = new ConsentDriver(console.Server);
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        (await driver.ConnectAsync(admin, DemoWorld.ShopPageId(1), DemoWorld.ShopPageId(2))).ShouldAllBe(r => r.Succeeded);
+        console.Points("omnichat.check.runs").ShouldNotContain(p => Equals(p.Labels["check.scope"], "all"));
+
+        await driver.Service<IntegrationChecker>().CheckAsync(CheckScope.All, null, CancellationToken.None);
+
+        var run = console.Points("omnichat.check.runs").Where(p => Equals(p.Labels["check.scope"], "all")).ShouldHaveSingleItem();
+        run.Point.GetSumLong().ShouldBe(1);
+        var duration = console.Points("omnichat.check.duration").Single(p => Equals(p.Labels["check.scope"], "all")).Point;
+        duration.GetHistogramCount().ShouldBe(1);
+        duration.GetHistogramSum().ShouldBeGreaterThan(0);
+        var pages = console.Points("omnichat.check.pages").Where(p => Equals(p.Labels["check.scope"], "all")).ToList();
+        pages.ShouldHaveSingleItem().Labels["check.outcome"].ShouldBe("passed");
+        pages.Single().Point.GetSumLong().ShouldBe(2);
+        console.Points("omnichat.check.graph_requests").Single(p => Equals(p.Labels["check.scope"], "all")).Point.GetSumLong()
+            .ShouldBe(1, "two pages fit in one batch request");
+        console.Points("omnichat.graph.calls")
+            .ShouldContain(p => Equals(p.Labels["graph.endpoint"], "batch") && Equals(p.Labels["graph.result"], "ok"));
+    }
+
+    [Fact]
+    public async Task CheckRun_IsOneSpanThatHoldsItsGraphRequest()
+    {
+        await using var console = await TelemetryConsole.StartAsync();
+        using var driver = new ConsentDriver(console.Server);
+        var admin = await driver.CallerAsync("admin@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        (await driver.ConnectAsync(admin, DemoWorld.ShopPageId(1))).ShouldAllBe(r => r.Succeeded);
+
+        await driver.Service<IntegrationChecker>().CheckAsync(CheckScope.All, null, CancellationToken.None);
+
+        var spans = console.FinishedSpans();
+        var run = spans.Where(s => s.Source.Name == OmnichatTracing.SourceName && s.OperationName == "omnichat.check.run").ShouldHaveSingleItem();
+        run.GetTagItem("check.scope").ShouldBe("all");
+        spans.ShouldContain(s => s.TraceId == run.TraceId && s.Kind == System.Diagnostics.ActivityKind.Client
+            && (s.GetTagItem("url.full") as string ?? "").Contains("/sandbox/graph/", StringComparison.Ordinal),
+            "the batch request is a child of the run");
+    }
+}
