@@ -6,6 +6,7 @@ using Omnichat.Core.Channels;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Messaging;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core.Backfill;
 
@@ -22,6 +23,7 @@ public sealed class BackfillRunner(
     ConversationsPacer pacer,
     InboxNotifier inbox,
     ChannelChangeNotifier channels,
+    OmnichatMetrics metrics,
     IOptions<BackfillOptions> options,
     IOptions<FacebookOptions> facebook,
     TimeProvider time,
@@ -286,6 +288,7 @@ public sealed class BackfillRunner(
             gap.Backfill = stopped is null ? BackfillState.Done : BackfillState.Failed;
             gap.BackfillError = stopped;
             gap.BackfillEndedAt = time.GetUtcNow();
+            metrics.BackfillFinished(stopped is null, progress.Recovered, progress.Unrecoverable);
         }
         gap.LeaseUntil = null;
         await db.SaveChangesAsync(finishing);

@@ -27,6 +27,8 @@ public sealed class OmnichatMetrics
     private readonly Histogram<double> webhookLag;
     private readonly Counter<long> replies;
     private readonly Counter<long> emails;
+    private readonly Counter<long> backfillRuns;
+    private readonly Counter<long> backfillMessages;
 
     public OmnichatMetrics(IMeterFactory meterFactory)
     {
@@ -47,6 +49,8 @@ public sealed class OmnichatMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600] });
         replies = Meter.CreateCounter<long>("omnichat.replies", "{reply}", "Replies sent through the Send API, by outcome and failure kind.");
         emails = Meter.CreateCounter<long>("omnichat.email.dispatched", "{email}", "Outbox e-mails finished by the dispatcher, by outcome (retry: another attempt is due).");
+        backfillRuns = Meter.CreateCounter<long>("omnichat.backfill.runs", "{run}", "Back-fills of a gap finished, by outcome (done or failed).");
+        backfillMessages = Meter.CreateCounter<long>("omnichat.backfill.messages", "{message}", "Messages of gaps: recovered into the inbox, or beyond reach (past the 20 most recent, high volume).");
     }
 
     /// <summary>The meter, for the observable instruments of <see cref="OmnichatGauges"/>.</summary>
@@ -111,6 +115,20 @@ public sealed class OmnichatMetrics
     public void EmailFinished(EmailState state) =>
         emails.Add(1, new KeyValuePair<string, object?>("email.outcome", state == EmailState.Pending ? "retry" : Snake(state.ToString())));
 
+    /// <summary>A back-fill of one gap ended (not one stopped by a shutdown, which runs again).</summary>
+    public void BackfillFinished(bool done, int recovered, int beyondReach)
+    {
+        backfillRuns.Add(1, new KeyValuePair<string, object?>("backfill.outcome", done ? "done" : "failed"));
+        if (recovered > 0)
+        {
+            backfillMessages.Add(recovered, new KeyValuePair<string, object?>("backfill.result", "recovered"));
+        }
+        if (beyondReach > 0)
+        {
+            backfillMessages.Add(beyondReach, new KeyValuePair<string, object?>("backfill.result", "beyond_reach"));
+        }
+    }
+
     private void AddPages(int count, CheckOutcome outcome, KeyValuePair<string, object?> scopeTag)
     {
         if (count > 0)
@@ -121,7 +139,7 @@ public sealed class OmnichatMetrics
 
     internal static string ScopeName(CheckScope scope) => scope switch
     {
-        { ConnectionId: not null } => "connection",
+        { ConnectionIds: not null } => "connection",
         { TeamId: not null } => "team",
         { FacebookUserId: not null } => "facebook_user",
         _ => "all",
