@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Data;
+using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core.Messaging;
 
@@ -24,6 +26,7 @@ public sealed class WebhookIntake(
     WebhookSignal signal,
     WebhookWriteGate writeGate,
     WebhookBodyBudget budget,
+    WebhookTraceLinks traceLinks,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookIntake> logger) : IHostedService, IDisposable
@@ -54,7 +57,7 @@ public sealed class WebhookIntake(
     /// </exception>
     internal async Task<long> StoreAsync(byte[] body, CancellationToken cancellationToken)
     {
-        var pending = new Pending(body, time.GetUtcNow());
+        var pending = new Pending(body, time.GetUtcNow(), WebhookTraceLinks.Current());
         writeGate.IntakeQueued(1);
         if (!queue.TryAdd(pending))
         {
@@ -230,6 +233,7 @@ public sealed class WebhookIntake(
             {
                 for (var i = 0; i < group.Batch.Count; i++)
                 {
+                    traceLinks.Stored(group.Ids[i], group.Batch[i].Trace);
                     if (group.Batch[i].Done.TrySetResult(group.Ids[i]))
                     {
                         budget.Release(group.Batch[i].Body.Length);
@@ -267,7 +271,7 @@ public sealed class WebhookIntake(
     }
 
     /// <summary>A body waiting to be stored. Its request and the writer race for it once: whoever comes first decides.</summary>
-    internal sealed class Pending(byte[] body, DateTimeOffset receivedAt)
+    internal sealed class Pending(byte[] body, DateTimeOffset receivedAt, ActivityContext trace)
     {
         private const int Queued = 0;
         private const int Writing = 1;
@@ -276,6 +280,8 @@ public sealed class WebhookIntake(
 
         public byte[] Body { get; } = body;
         public DateTimeOffset ReceivedAt { get; } = receivedAt;
+        /// <summary>The request that brought it, for the processing span's link (<see cref="WebhookTraceLinks"/>).</summary>
+        public ActivityContext Trace { get; } = trace;
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>The writer takes it: from now on it is written even if its request stops waiting.</summary>

@@ -16,7 +16,6 @@ public sealed class WebhookReceiver(
     WebhookIntake intake,
     WebhookBodyBudget budget,
     IOptions<FacebookOptions> facebook,
-    WebhookTraceLinks traceLinks,
     ILogger<WebhookReceiver> logger)
 {
     /// <summary>Far above any Messenger batch; a body this large is not Meta's.</summary>
@@ -101,7 +100,7 @@ public sealed class WebhookReceiver(
     {
         try
         {
-            traceLinks.Stored(await intake.StoreAsync(body, cancellationToken));
+            await intake.StoreAsync(body, cancellationToken);
             return WebhookReceipt.Stored;
         }
         catch (TimeoutException)

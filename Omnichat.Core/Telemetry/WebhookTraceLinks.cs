@@ -14,14 +14,21 @@ public sealed class WebhookTraceLinks
     private const int Capacity = 10_000;
     private readonly ConcurrentDictionary<long, ActivityContext> stored = new();
 
-    /// <summary>The current request stored delivery <paramref name="deliveryId"/>.</summary>
-    public void Stored(long deliveryId)
+    /// <summary>The request traced as <paramref name="request"/> (default: not recorded) stored delivery <paramref name="deliveryId"/>.</summary>
+    /// <remarks>
+    /// Called by the intake before it answers the request or wakes processing: a link written by the request after its
+    /// answer raced the processor, which could take the delivery first.
+    /// </remarks>
+    public void Stored(long deliveryId, ActivityContext request)
     {
-        if (Activity.Current is { Recorded: true } request && stored.Count < Capacity)
+        if (request != default && stored.Count < Capacity)
         {
-            stored[deliveryId] = request.Context;
+            stored[deliveryId] = request;
         }
     }
+
+    /// <summary>The trace of the request running now, if a tracer records it: what <see cref="Stored"/> is later given.</summary>
+    public static ActivityContext Current() => Activity.Current is { Recorded: true } request ? request.Context : default;
 
     /// <summary>Links to the requests that stored these deliveries; each is handed out once.</summary>
     public IReadOnlyList<ActivityLink> Take(IReadOnlyCollection<long> deliveryIds)

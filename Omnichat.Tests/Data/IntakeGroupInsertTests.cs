@@ -99,7 +99,7 @@ public sealed class IntakeGroupInsertTests : IAsyncLifetime
     private static WebhookIntake.Pending[] Group(string name, int size) =>
         [.. Enumerable.Range(0, size).Select(i => new WebhookIntake.Pending(
             Encoding.UTF8.GetBytes($$"""{"object":"page","group":"{{name}}","n":{{i}}}"""),
-            new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero).AddSeconds(size).AddTicks(i * 10 + 1)))];
+            new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero).AddSeconds(size).AddTicks(i * 10 + 1), default))];
 
     private static async Task ShouldHoldAsync(IDbContextFactory<OmnichatDbContext> factory, IReadOnlyList<WebhookIntake.Pending[]> groups, IReadOnlyList<long[]> returned)
     {

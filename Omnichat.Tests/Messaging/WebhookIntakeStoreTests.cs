@@ -36,7 +36,8 @@ public sealed class WebhookIntakeStoreTests : IAsyncLifetime
         signal = new WebhookSignal(time);
         gate = new WebhookWriteGate();
         budget = new WebhookBodyBudget(options);
-        intake = new WebhookIntake(dbFactory, signal, gate, budget, options, time, NullLogger<WebhookIntake>.Instance);
+        intake = new WebhookIntake(dbFactory, signal, gate, budget, new Omnichat.Core.Telemetry.WebhookTraceLinks(), options, time,
+            NullLogger<WebhookIntake>.Instance);
         await intake.StartAsync(CancellationToken.None);
     }
 
