@@ -21,6 +21,13 @@ public abstract class ComponentTestBase : IAsyncLifetime
     private readonly string databasePath;
     private bool interactive = true;
 
+    static ComponentTestBase()
+    {
+        // bUnit waits one second by default; components here read a real SQLite file, and on a CI machine busy with
+        // browsers and the other tests a first read alone can take longer. A wait that fails still fails, only later.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    }
+
     protected ComponentTestBase()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
