@@ -21,4 +21,11 @@ public sealed class AuthorizedPage
     /// <summary>Required permissions granted for other pages but not for this one, comma-separated.</summary>
     public string MissingScopes { get; set; } = "";
     public DateTimeOffset RefreshedAt { get; set; }
+    /// <summary>
+    /// Since when this person's token for the page is known not to work (a check, a reply or the deauthorize callback
+    /// said so); null while it works or was never found failing. A fresh consent with a new token clears it.
+    /// </summary>
+    public DateTimeOffset? InvalidSince { get; set; }
+    /// <summary>Why the token stopped working, while <see cref="InvalidSince"/> is set.</summary>
+    public FailureCause InvalidCause { get; set; }
 }

@@ -47,9 +47,11 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
                 .Where(e => e.TeamId == teamId && e.Kind == ConnectionEventKind.Reauthorized)
                 .Select(e => new { e.ConnectionId, e.At }).ToListAsync(cancellationToken))
             .GroupBy(e => e.ConnectionId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
+        var byPage = pages.ToLookup(p => p.PageId);
         var views = connections.Select(c => new ConnectionView(c.Id, c.PageId, c.PageName, c.Status, c.Cause, c.ConnectedByName,
                 c.ConnectedAt, c.FacebookUserName, c.LastCheckedAt, ungranted.Contains((c.PageId, c.FacebookUserId)),
-                reauthorized.TryGetValue(c.Id, out var at) ? at : null))
+                reauthorized.TryGetValue(c.Id, out var at) ? at : null,
+                AuthorizationsOf(c, byPage[c.PageId], grantNames)))
             .ToList();
         return new FacebookChannelOverview(grants.Select(g => g.FacebookUserName).ToList(), authorized, views);
     }
@@ -68,6 +70,41 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
                 x.Connection.Cause, x.FailingSince ?? x.Connection.StatusChangedAt, x.Connection.ConnectedByName))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// People whose authorization ended on pages of this team that still work on another person's (failing pages are
+    /// the red banner's), each with the pages it ended on, longest ended first.
+    /// </summary>
+    public async Task<IReadOnlyList<EndedAuthorization>> GetEndedAuthorizationsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.TeamId is not Guid teamId)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+            from c in db.PageConnections.AsNoTracking().Where(c => c.TeamId == teamId && c.Status == ConnectionStatus.Healthy)
+            join p in db.AuthorizedPages.AsNoTracking().Where(p => p.TeamId == teamId && p.InvalidSince != null) on c.PageId equals p.PageId
+            where p.GrantId != c.GrantId
+            select new { c.PageName, p.GrantId, p.Grant!.FacebookUserName, p.InvalidCause, Since = p.InvalidSince!.Value, p.Tasks })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Where(r => PageTasks.HasFullControl(Split(r.Tasks)))
+            .GroupBy(r => r.GrantId)
+            .Select(g => new EndedAuthorization(g.First().FacebookUserName, g.OrderByDescending(r => r.Since).First().InvalidCause,
+                g.Min(r => r.Since), [.. g.Select(r => r.PageName).Distinct().Order(StringComparer.CurrentCulture)]))
+            .OrderBy(e => e.Since)
+            .ToList();
+    }
+
+    /// <summary>The authorizations shown on a connected page: the one in use, then the backups and those that ended, by name.</summary>
+    private static List<AuthorizationView> AuthorizationsOf(PageConnection connection, IEnumerable<AuthorizedPage> pages,
+        IReadOnlyDictionary<Guid, string> grantNames) =>
+        [.. pages
+            .Where(p => p.GrantId == connection.GrantId || (p.IsGranted && PageTasks.HasFullControl(Split(p.Tasks))))
+            .Select(p => new AuthorizationView(grantNames.GetValueOrDefault(p.GrantId, ""), p.GrantId == connection.GrantId, p.InvalidSince, p.InvalidCause))
+            .OrderByDescending(a => a.InUse)
+            .ThenBy(a => a.PersonName, StringComparer.CurrentCulture)];
 
     internal static PageAvailability Decide(AuthorizedPage page, IReadOnlySet<string> connectedHere, IReadOnlySet<string> takenElsewhere)
     {

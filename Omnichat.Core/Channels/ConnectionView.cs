@@ -2,6 +2,7 @@ namespace Omnichat.Core.Channels;
 
 /// <param name="NotCoveredByConsent">The latest consent of its Facebook user no longer covers this page: it works until its token dies.</param>
 /// <param name="LastReauthorizedAt">When 重新授權 last succeeded for it, so the tab that opened the dialog can say it worked.</param>
+/// <param name="Authorizations">Each team member's authorization that can run the page or did until it ended, the one in use first.</param>
 public sealed record ConnectionView(
     Guid Id,
     string PageId,
@@ -13,4 +14,8 @@ public sealed record ConnectionView(
     string? FacebookUserName,
     DateTimeOffset? LastCheckedAt,
     bool NotCoveredByConsent,
-    DateTimeOffset? LastReauthorizedAt = null);
+    DateTimeOffset? LastReauthorizedAt = null,
+    IReadOnlyList<AuthorizationView>? Authorizations = null)
+{
+    public IReadOnlyList<AuthorizationView> AuthorizationList => Authorizations ?? [];
+}

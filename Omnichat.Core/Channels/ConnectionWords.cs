@@ -121,6 +121,10 @@ public sealed class ConnectionWords(CultureInfo culture)
         {
             return string.IsNullOrEmpty(stored) ? null : stored;
         }
+        if (note.Kind == HistoryNoteKind.FailedOver && HistoryNote.ReadFailedOver(note.Argument) is var (cause, from, to))
+        {
+            return string.Format(culture, Get(nameof(ConnectionStrings.Note_FailedOver)), from, CauseLabel(cause), to);
+        }
         var text = Get(note.Kind switch
         {
             HistoryNoteKind.Connected => nameof(ConnectionStrings.Note_Connected),
@@ -143,6 +147,7 @@ public sealed class ConnectionWords(CultureInfo culture)
             HistoryNoteKind.EmailUnreadable => nameof(ConnectionStrings.Note_EmailUnreadable),
             HistoryNoteKind.EmailNoRecipients => nameof(ConnectionStrings.Note_EmailNoRecipients),
             HistoryNoteKind.EmailTimedOut => nameof(ConnectionStrings.Note_EmailTimedOut),
+            HistoryNoteKind.FailedOver => nameof(ConnectionStrings.Note_FailedOverUnreadable),
             _ => throw new ArgumentOutOfRangeException(nameof(stored), note.Kind, null),
         });
         return string.Format(culture, text, note.Argument ?? "");

@@ -14,6 +14,10 @@ namespace Omnichat.Core.Channels;
 /// Pages the consent covers that the team still cannot connect, counted by why (the authorized list's reasons), so the
 /// admin learns what the count above left out.
 /// </param>
+/// <param name="BackupPageCount">
+/// Connected pages running on another team member's authorization that this consent also covers: the consenting
+/// person's tokens became their backups, with nothing reconnected.
+/// </param>
 public sealed record ConsentOutcome(
     ConsentOutcomeKind Kind,
     string? FacebookUserName = null,
@@ -21,7 +25,8 @@ public sealed record ConsentOutcome(
     IReadOnlyList<string>? UncoveredConnectedPages = null,
     string? PageName = null,
     GraphError? Error = null,
-    IReadOnlyDictionary<PageAvailability, int>? NotConnectablePages = null)
+    IReadOnlyDictionary<PageAvailability, int>? NotConnectablePages = null,
+    int BackupPageCount = 0)
 {
     public bool Succeeded => Kind is ConsentOutcomeKind.Authorized or ConsentOutcomeKind.Reauthorized;
     public IReadOnlyList<string> Uncovered => UncoveredConnectedPages ?? [];

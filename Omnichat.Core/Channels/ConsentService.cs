@@ -180,8 +180,10 @@ public sealed class ConsentService(
         var connectable = availability.Count(a => a is PageAvailability.Available or PageAvailability.ConnectedByThisTeam);
         var notConnectable = availability.Where(a => a is not (PageAvailability.Available or PageAvailability.ConnectedByThisTeam))
             .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
+        var backups = live.Count(c => c.GrantId != grant.Id && granted.TryGetValue(c.PageId, out var page)
+            && page.MissingScopes.Count == 0 && PageTasks.HasFullControl(page.Account.Tasks));
         var outcome = new ConsentOutcome(ConsentOutcomeKind.Authorized, consent.User.Name, connectable, uncovered,
-            NotConnectablePages: notConnectable);
+            NotConnectablePages: notConnectable, BackupPageCount: backups);
         if (target is not null)
         {
             outcome = await ReauthorizeAsync(db, caller, target, consent, uncovered, now, cancellationToken);
@@ -280,6 +282,11 @@ public sealed class ConsentService(
             row.Tasks = string.Join(',', page.Account.Tasks);
             row.ProtectedPageToken = page.Account.AccessToken is { } token ? tokens.Protect(token) : null;
             row.IsGranted = page.Account.AccessToken is not null;
+            if (row.IsGranted)
+            {
+                // A new token: whatever ended the old one is over.
+                Authorizations.MarkValid(row);
+            }
             row.MissingScopes = string.Join(',', page.MissingScopes);
             row.RefreshedAt = now;
             rows.Add(row);

@@ -35,6 +35,7 @@ public sealed record HistoryNote(HistoryNoteKind Kind, string? Argument = null)
         [HistoryNoteKind.EmailUnreadable] = "email-unreadable",
         [HistoryNoteKind.EmailNoRecipients] = "email-no-recipients",
         [HistoryNoteKind.EmailTimedOut] = "email-timed-out",
+        [HistoryNoteKind.FailedOver] = "failed-over",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, HistoryNoteKind> Kinds = Codes.ToFrozenDictionary(c => c.Value, c => c.Key);
@@ -92,6 +93,18 @@ public sealed record HistoryNote(HistoryNoteKind Kind, string? Argument = null)
         new HistoryNote(HistoryNoteKind.EmailTimedOut, timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)).Stored;
 
     public static string FacebookUser(string name) => new HistoryNote(HistoryNoteKind.FacebookUser, name).Stored;
+
+    /// <summary>Whose authorization ended, why, and whose took over; tab-separated (a Facebook name holds no tab).</summary>
+    public static string FailedOver(string from, FailureCause cause, string to) =>
+        new HistoryNote(HistoryNoteKind.FailedOver, string.Join('\t', cause, NoTab(from), NoTab(to))).Stored;
+
+    /// <summary>The parts of a <see cref="HistoryNoteKind.FailedOver"/> argument; null when it is not one.</summary>
+    public static (FailureCause Cause, string From, string To)? ReadFailedOver(string? argument) =>
+        argument?.Split('\t') is [var cause, var from, var to] && Enum.TryParse<FailureCause>(cause, out var parsed)
+            ? (parsed, from, to)
+            : null;
+
+    private static string NoTab(string name) => name.Replace('\t', ' ');
 
     public static string ReplyFailed(GraphError error) => new HistoryNote(HistoryNoteKind.ReplyFailed, error.ToString()).Stored;
 

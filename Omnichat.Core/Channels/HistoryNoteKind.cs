@@ -43,4 +43,6 @@ public enum HistoryNoteKind
     EmailNoRecipients,
     /// <summary>The mail server did not take the e-mail in time (the argument is the timeout in seconds).</summary>
     EmailTimedOut,
+    /// <summary>The token in use ended for its person; another person's took over (the argument: cause, from, to).</summary>
+    FailedOver,
 }

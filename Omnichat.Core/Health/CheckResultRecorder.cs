@@ -21,12 +21,12 @@ public sealed class CheckResultRecorder(
 {
     private const int ChunkSize = 500;
 
-    /// <returns>How many failure episodes started.</returns>
-    public async Task<int> RecordAsync(Guid runId, IReadOnlyDictionary<Guid, PageVerdict> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <returns>How many failure episodes started and how many connections moved to a backup authorization instead.</returns>
+    public async Task<RecordedResults> RecordAsync(Guid runId, IReadOnlyDictionary<Guid, PageVerdict> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (verdicts.Count == 0)
         {
-            return 0;
+            return new RecordedResults(0, 0);
         }
         var teams = new Dictionary<Guid, Guid>(verdicts.Count);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -44,6 +44,7 @@ public sealed class CheckResultRecorder(
         }
 
         var started = 0;
+        var failedOver = 0;
         var emailed = false;
         foreach (var team in verdicts.Where(v => teams.ContainsKey(v.Key)).GroupBy(v => teams[v.Key]))
         {
@@ -62,6 +63,7 @@ public sealed class CheckResultRecorder(
                 result = await RecordTeamAsync(runId, team.Key, teamVerdicts, at, cancellationToken);
             }
             started += result.Started;
+            failedOver += result.FailedOver;
             emailed |= result.Emailed;
             await notifier.NotifyAsync(team.Key);
         }
@@ -69,7 +71,7 @@ public sealed class CheckResultRecorder(
         {
             outbox.Notify();
         }
-        return started;
+        return new RecordedResults(started, failedOver);
     }
 
     private async Task<TeamResult> RecordTeamAsync(Guid runId, Guid teamId, IReadOnlyDictionary<Guid, PageVerdict> verdicts,
@@ -78,20 +80,23 @@ public sealed class CheckResultRecorder(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var started = new List<StartedEpisode>();
+        var failedOver = 0;
         // Saved in chunks inside the one transaction: a team with thousands of pages would otherwise keep every
         // connection and result tracked at once.
         foreach (var chunk in verdicts.Chunk(ChunkSize))
         {
-            started.AddRange(await RecordChunkAsync(db, runId, teamId, chunk, at, cancellationToken));
+            var recorded = await RecordChunkAsync(db, runId, teamId, chunk, at, cancellationToken);
+            started.AddRange(recorded.Started);
+            failedOver += recorded.FailedOver;
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
         var emailed = started.Count > 0 && await AnnounceAsync(db, runId, teamId, started, at, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new TeamResult(started.Count, emailed);
+        return new TeamResult(started.Count, emailed, failedOver);
     }
 
-    private static async Task<List<StartedEpisode>> RecordChunkAsync(OmnichatDbContext db, Guid runId, Guid teamId,
+    private static async Task<(List<StartedEpisode> Started, int FailedOver)> RecordChunkAsync(OmnichatDbContext db, Guid runId, Guid teamId,
         IReadOnlyList<KeyValuePair<Guid, PageVerdict>> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var ids = verdicts.Select(v => v.Key).ToList();
@@ -100,15 +105,41 @@ public sealed class CheckResultRecorder(
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var open = await db.FailureEpisodes.Where(e => ids.Contains(e.ConnectionId) && e.EndedAt == null)
             .ToDictionaryAsync(e => e.ConnectionId, cancellationToken);
+        var authorizationIds = verdicts.SelectMany(v => v.Value.Authorizations).Select(a => a.AuthorizedPageId).ToList();
+        var authorizations = authorizationIds.Count == 0
+            ? []
+            : await db.AuthorizedPages.Where(p => authorizationIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
 
         var started = new List<StartedEpisode>();
-        foreach (var (connectionId, verdict) in verdicts)
+        var applied = new List<KeyValuePair<Guid, PageVerdict>>(verdicts.Count);
+        var failedOver = 0;
+        foreach (var (connectionId, found) in verdicts)
         {
             // Disconnected while the check ran: its result no longer matters.
             if (!connections.TryGetValue(connectionId, out var connection))
             {
                 continue;
             }
+            foreach (var result in found.Authorizations)
+            {
+                if (authorizations.TryGetValue(result.AuthorizedPageId, out var authorization))
+                {
+                    if (result.Works)
+                    {
+                        Authorizations.MarkValid(authorization);
+                    }
+                    else
+                    {
+                        Authorizations.MarkInvalid(authorization, result.Cause, at);
+                    }
+                }
+            }
+            var verdict = await FailOverAsync(db, connection, found, at, cancellationToken);
+            if (verdict != found)
+            {
+                failedOver++;
+            }
+            applied.Add(new(connectionId, verdict));
             db.ConnectionChecks.Add(new ConnectionCheck
             {
                 ConnectionId = connectionId,
@@ -157,8 +188,29 @@ public sealed class CheckResultRecorder(
                     FailureNotice.PersonOf(episode.Status, connection.FacebookUserId)));
             }
         }
-        await GapRecorder.RecordChecksAsync(db, connections, verdicts, at, cancellationToken);
-        return started;
+        await GapRecorder.RecordChecksAsync(db, connections, applied, at, cancellationToken);
+        return (started, failedOver);
+    }
+
+    /// <summary>
+    /// A failure of the token in use that is its person's, while another person's token works, is no failure of the
+    /// page: the backup takes over and the page passes. Anything else stays as found.
+    /// </summary>
+    private static async Task<PageVerdict> FailOverAsync(OmnichatDbContext db, PageConnection connection, PageVerdict verdict,
+        DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (verdict.Outcome != CheckOutcome.Failed || !Authorizations.IsTiedToPerson(verdict.Cause))
+        {
+            return verdict;
+        }
+        var from = connection.FacebookUserName ?? "";
+        return await AuthorizationFailover.FailOverAsync(db, connection, verdict.Cause, at, cancellationToken) is { } backup
+            ? PageVerdict.Passed() with
+            {
+                Detail = HistoryNote.FailedOver(from, verdict.Cause, backup.Grant!.FacebookUserName),
+                Authorizations = verdict.Authorizations,
+            }
+            : verdict;
     }
 
     /// <summary>
@@ -241,5 +293,5 @@ public sealed class CheckResultRecorder(
 
     private sealed record StartedEpisode(Guid EpisodeId, FailedPage Page, string Person);
 
-    private readonly record struct TeamResult(int Started, bool Emailed);
+    private readonly record struct TeamResult(int Started, bool Emailed, int FailedOver);
 }

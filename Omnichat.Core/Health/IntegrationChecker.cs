@@ -44,8 +44,8 @@ public sealed class IntegrationChecker(
         var verdicts = new ConcurrentDictionary<Guid, PageVerdict>();
         var requests = 0;
         var done = 0;
-        var chunkSize = Options.UseBatch ? GraphClient.MaxPagesPerBatch : 1;
-        await Parallel.ForEachAsync(LoadTargetsAsync(ids, chunkSize, cancellationToken),
+        var operationsPerChunk = Options.UseBatch ? GraphClient.MaxBatchOperations : 0;
+        await Parallel.ForEachAsync(LoadTargetsAsync(ids, operationsPerChunk, cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.MaxConcurrency), CancellationToken = cancellationToken },
             async (chunk, ct) =>
             {
@@ -54,7 +54,7 @@ public sealed class IntegrationChecker(
                 foreach (var target in chunk)
                 {
                     var verdict = answers.TryGetValue(target.PageId, out var answer)
-                        ? await RepairAsync(target, PageVerdictRules.Decide(answer, facebook.Value.AppId), ct)
+                        ? WithAuthorizations(target, answer, await RepairAsync(target, PageVerdictRules.Decide(answer, facebook.Value.AppId), ct))
                         : batchError is null
                             ? PageVerdict.MissingBatchItem()
                             : PageVerdict.Inconclusive(batchError, HistoryNote.BatchUnanswered(batchError));
@@ -64,13 +64,13 @@ public sealed class IntegrationChecker(
                 await SlowDownIfNearLimitAsync(ct);
             });
 
-        var started = await recorder.RecordAsync(runId, verdicts, clock.GetUtcNow(), cancellationToken);
+        var recorded = await recorder.RecordAsync(runId, verdicts, clock.GetUtcNow(), cancellationToken);
         var summary = new CheckRunSummary(runId, verdicts.Count,
-            verdicts.Values.Count(v => v.Outcome == CheckOutcome.Passed),
-            verdicts.Values.Count(v => v.Outcome == CheckOutcome.Failed),
+            verdicts.Values.Count(v => v.Outcome == CheckOutcome.Passed) + recorded.FailedOver,
+            verdicts.Values.Count(v => v.Outcome == CheckOutcome.Failed) - recorded.FailedOver,
             verdicts.Values.Count(v => v.Outcome == CheckOutcome.Inconclusive),
             verdicts.Values.Count(v => v.Outcome == CheckOutcome.Repaired),
-            started, requests);
+            recorded.EpisodesStarted, requests, recorded.FailedOver);
         metrics.CheckCompleted(scope, summary, clock.GetElapsedTime(startedAt));
         logger.LogInformation("Check run {RunId} done: {Passed} passed, {Failed} failed, {Inconclusive} inconclusive, {Repaired} repaired, {Episodes} new failures, {Requests} Graph requests",
             runId, summary.Passed, summary.Failed, summary.Inconclusive, summary.Repaired, summary.EpisodesStarted, summary.GraphRequests);
@@ -93,17 +93,20 @@ public sealed class IntegrationChecker(
         }
         if (scope.FacebookUserId is { } facebookUserId)
         {
-            query = query.Where(c => c.FacebookUserId == facebookUserId);
+            // The person's backup tokens too: when they remove the app, those end as well.
+            query = query.Where(c => c.FacebookUserId == facebookUserId
+                || db.AuthorizedPages.Any(a => a.TeamId == c.TeamId && a.PageId == c.PageId && a.Grant!.FacebookUserId == facebookUserId));
         }
         return await query.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>
-    /// The targets in chunks of <paramref name="chunkSize"/>, their tokens read and decrypted <see cref="LoadChunk"/> at a
-    /// time as the checker asks for more: at 100,000 connections, holding every decrypted token at once was the part of
-    /// the check's memory that grew with N. A connection disconnected since the ids were read is left out.
+    /// The targets in chunks of at most <paramref name="operationsPerChunk"/> batch operations (one target a chunk when
+    /// 0), their tokens read and decrypted <see cref="LoadChunk"/> connections at a time as the checker asks for more:
+    /// at 100,000 connections, holding every decrypted token at once was the part of the check's memory that grew with
+    /// N. A connection disconnected since the ids were read is left out.
     /// </summary>
-    private async IAsyncEnumerable<CheckTarget[]> LoadTargetsAsync(List<Guid> ids, int chunkSize,
+    private async IAsyncEnumerable<CheckTarget[]> LoadTargetsAsync(List<Guid> ids, int operationsPerChunk,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var load in ids.Chunk(LoadChunk))
@@ -115,13 +118,81 @@ public sealed class IntegrationChecker(
                     .Where(c => load.Contains(c.Id) && c.Status != ConnectionStatus.Disconnected && c.ProtectedPageToken != null)
                     .Select(c => new { c.Id, c.PageId, c.ProtectedPageToken })
                     .ToListAsync(cancellationToken);
-                targets = [.. rows.Select(r => new CheckTarget(r.Id, r.PageId, tokens.Unprotect(r.ProtectedPageToken!)))];
+                var authorizations = await AuthorizationsAsync(db, load, cancellationToken);
+                targets = [.. rows.Select(r =>
+                {
+                    var of = authorizations[r.Id];
+                    return new CheckTarget(r.Id, r.PageId, tokens.Unprotect(r.ProtectedPageToken!),
+                        of.FirstOrDefault(a => a.InUse)?.Id,
+                        [.. of.Where(a => !a.InUse).Take(GraphClient.MaxBatchOperations - 2).Select(a => new BackupToken(a.Id, tokens.Unprotect(a.Token)))]);
+                })];
             }
-            foreach (var chunk in targets.Chunk(chunkSize))
+            foreach (var chunk in Pack(targets, operationsPerChunk))
             {
                 yield return chunk;
             }
         }
+    }
+
+    /// <summary>
+    /// Every person's authorization of each connection's page in this team: the one in use (by its grant) and the
+    /// backups that could run the page (<see cref="Authorizations.IsUsable"/>), which the check verifies.
+    /// </summary>
+    private static async Task<ILookup<Guid, StoredAuthorization>> AuthorizationsAsync(OmnichatDbContext db, Guid[] connectionIds,
+        CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from c in db.PageConnections.AsNoTracking().Where(c => connectionIds.Contains(c.Id))
+            join a in db.AuthorizedPages.AsNoTracking().Where(a => a.ProtectedPageToken != null) on new { c.TeamId, c.PageId } equals new { a.TeamId, a.PageId }
+            select new { ConnectionId = c.Id, Row = a, InUse = a.GrantId == c.GrantId })
+            .ToListAsync(cancellationToken);
+        // The one in use is verified by the check itself whatever was known of it, so a token found failing once and
+        // working since is known to work again.
+        return rows
+            .Where(r => r.InUse || Authorizations.IsUsable(r.Row))
+            .OrderByDescending(r => r.Row.RefreshedAt)
+            .ToLookup(r => r.ConnectionId, r => new StoredAuthorization(r.Row.Id, r.InUse, r.Row.ProtectedPageToken!));
+    }
+
+    /// <summary>Targets packed in order into chunks of at most <paramref name="operations"/> batch operations; one a chunk when 0.</summary>
+    private static IEnumerable<CheckTarget[]> Pack(List<CheckTarget> targets, int operations)
+    {
+        var chunk = new List<CheckTarget>();
+        var used = 0;
+        foreach (var target in targets)
+        {
+            if (chunk.Count > 0 && (operations == 0 || used + target.Operations > operations))
+            {
+                yield return [.. chunk];
+                chunk.Clear();
+                used = 0;
+            }
+            chunk.Add(target);
+            used += target.Operations;
+        }
+        if (chunk.Count > 0)
+        {
+            yield return [.. chunk];
+        }
+    }
+
+    /// <summary>The verdict with what it showed of each person's token: the one in use by the verdict, each backup by its own answer.</summary>
+    private static PageVerdict WithAuthorizations(CheckTarget target, PageHealthAnswer answer, PageVerdict verdict)
+    {
+        var results = new List<AuthorizationResult>(target.Backups.Length + 1);
+        if (target.InUseAuthorizationId is Guid inUse && verdict.Outcome != CheckOutcome.Inconclusive)
+        {
+            results.Add(new AuthorizationResult(inUse,
+                verdict.Outcome == CheckOutcome.Failed && Authorizations.IsTiedToPerson(verdict.Cause) ? verdict.Cause : FailureCause.None));
+        }
+        for (var i = 0; i < target.Backups.Length && i < answer.Backups.Count; i++)
+        {
+            if (PageVerdictRules.DecideBackup(answer.Backups[i], target.PageId) is { } cause)
+            {
+                results.Add(new AuthorizationResult(target.Backups[i].AuthorizedPageId, cause));
+            }
+        }
+        return results.Count == 0 ? verdict : verdict with { Authorizations = results };
     }
 
     /// <summary>
@@ -136,10 +207,16 @@ public sealed class IntegrationChecker(
             var target = chunk.Single();
             var token = await graph.DebugTokenAsync(target.PageToken, ct);
             var subscriptions = await graph.GetSubscribedAppsAsync(target.PageId, target.PageToken, ct);
-            return (new Dictionary<string, PageHealthAnswer> { [target.PageId] = new(target.PageId, token, subscriptions) }, null, 2);
+            var backups = new List<GraphResult<TokenDebugInfo>?>(target.Backups.Length);
+            foreach (var backup in target.Backups)
+            {
+                backups.Add(await graph.DebugTokenAsync(backup.Token, ct));
+            }
+            return (new Dictionary<string, PageHealthAnswer> { [target.PageId] = new(target.PageId, token, subscriptions, backups) }, null,
+                target.Operations);
         }
 
-        var pages = chunk.Select(t => new PageToCheck(t.PageId, t.PageToken)).ToList();
+        var pages = chunk.Select(t => new PageToCheck(t.PageId, t.PageToken, [.. t.Backups.Select(b => b.Token)])).ToList();
         var requests = 0;
         for (var attempt = 0; ; attempt++)
         {
@@ -193,8 +270,20 @@ public sealed class IntegrationChecker(
         }
     }
 
-    private sealed record CheckTarget(Guid ConnectionId, string PageId, string PageToken)
+    private sealed record CheckTarget(Guid ConnectionId, string PageId, string PageToken, Guid? InUseAuthorizationId, BackupToken[] Backups)
     {
-        public override string ToString() => $"CheckTarget {{ ConnectionId = {ConnectionId}, PageId = {PageId} }}";
+        public int Operations => 2 + Backups.Length;
+
+        public override string ToString() => $"CheckTarget {{ ConnectionId = {ConnectionId}, PageId = {PageId}, Backups = {Backups.Length} }}";
+    }
+
+    private sealed record BackupToken(Guid AuthorizedPageId, string Token)
+    {
+        public override string ToString() => $"BackupToken {{ AuthorizedPageId = {AuthorizedPageId} }}";
+    }
+
+    private sealed record StoredAuthorization(Guid Id, bool InUse, string Token)
+    {
+        public override string ToString() => $"StoredAuthorization {{ Id = {Id}, InUse = {InUse} }}";
     }
 }

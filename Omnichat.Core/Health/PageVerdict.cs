@@ -15,6 +15,12 @@ public sealed record PageVerdict(CheckOutcome Outcome, ConnectionStatus Status, 
     /// <summary>Why an inconclusive check could not decide; null for every other outcome.</summary>
     public InconclusiveReason? Reason { get; init; }
 
+    /// <summary>
+    /// What the check learnt about each person's token for the page (the one in use and the backups); tokens it could
+    /// not decide about are left out, so they keep what was known.
+    /// </summary>
+    public IReadOnlyList<AuthorizationResult> Authorizations { get; init; } = [];
+
     public static PageVerdict Passed() => new(CheckOutcome.Passed, ConnectionStatus.Healthy, FailureCause.None);
 
     /// <summary>Facebook answered with an error that decides nothing; the error says why (<see cref="PageVerdictRules.ReasonOf"/>).</summary>

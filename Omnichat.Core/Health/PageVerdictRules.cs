@@ -38,6 +38,25 @@ public static class PageVerdictRules
                 with { NeedsResubscribe = true, MissingFields = missing };
     }
 
+    /// <summary>
+    /// What one backup token's debug_token answer says of that person's authorization: null when it decides nothing
+    /// (no answer, transient, or a failure that is not the person's), so what was known stays.
+    /// </summary>
+    public static FailureCause? DecideBackup(GraphResult<TokenDebugInfo>? answer, string pageId)
+    {
+        if (answer is null)
+        {
+            return null;
+        }
+        var verdict = TokenVerdict(answer, pageId);
+        return verdict switch
+        {
+            null => FailureCause.None,
+            { Outcome: CheckOutcome.Failed } when Channels.Authorizations.IsTiedToPerson(verdict.Cause) => verdict.Cause,
+            _ => null,
+        };
+    }
+
     /// <summary>A failed Graph call: its class decides whether it says anything about the connection.</summary>
     public static PageVerdict FromError(GraphError error)
     {

@@ -230,7 +230,7 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
     private static int Rank(TimelineKind kind) => kind switch
     {
         TimelineKind.Check => 0,
-        TimelineKind.Repaired => 1,
+        TimelineKind.Repaired or TimelineKind.FailedOver => 1,
         TimelineKind.StatusChanged => 2,
         TimelineKind.EpisodeEnded or TimelineKind.EpisodeStarted => 3,
         TimelineKind.Email => 4,
@@ -246,6 +246,7 @@ public sealed class IntegrationStatusService(IDbContextFactory<OmnichatDbContext
         ConnectionEventKind.SubscribeFailed => TimelineKind.SubscribeFailed,
         ConnectionEventKind.UnsubscribeFailed => TimelineKind.UnsubscribeFailed,
         ConnectionEventKind.Resubscribed => TimelineKind.Repaired,
+        ConnectionEventKind.FailedOver => TimelineKind.FailedOver,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

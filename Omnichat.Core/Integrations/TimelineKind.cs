@@ -16,4 +16,6 @@ public enum TimelineKind
     UnsubscribeFailed,
     /// <summary>A window in which events may have been missed, with what its back-fill recovered.</summary>
     Gap,
+    /// <summary>The token in use ended for its person and another team member's took over; the page kept working.</summary>
+    FailedOver,
 }

@@ -136,42 +136,61 @@ public sealed class ReplyService(
 
         var outgoing = new OutgoingMessage(conversation.Psid, reply.Text ?? "", reply.MessagingType ?? MessagingWindow.Response, reply.Tag,
             ReplyMetadata.For(reply.Id));
-        // Not the caller's token: once Facebook has the request, its answer must be recorded even if the page closes.
-        var result = await graph.SendMessageAsync(connection.PageId, tokens.Unprotect(connection.ProtectedPageToken), outgoing, CancellationToken.None);
-        if (result.IsSuccess)
+        var token = connection.ProtectedPageToken;
+        for (var attempt = 1; ; attempt++)
         {
-            await RecordSentAsync(db, reply, result.Value.MessageId);
+            // Not the caller's token: once Facebook has the request, its answer must be recorded even if the page closes.
+            var result = await graph.SendMessageAsync(connection.PageId, tokens.Unprotect(token), outgoing, CancellationToken.None);
+            if (result.IsSuccess)
+            {
+                await RecordSentAsync(db, reply, result.Value.MessageId);
+                await notifier.NotifyAsync(reply.TeamId);
+                metrics.ReplyFinished(ReplyOutcomeKind.Sent, failure: null);
+                return new ReplyOutcome(ReplyOutcomeKind.Sent, reply.Id);
+            }
+
+            var error = result.Error;
+            var diagnosis = GraphErrorClassifier.Classify(error);
+            var failure = ReplyFailures.From(diagnosis);
+            reply.DeliveryState = DeliveryState.Failed;
+            reply.Failure = failure;
+            reply.ErrorCode = error.Code;
+            reply.ErrorSubcode = error.Subcode;
+            reply.FbTraceId = error.FbTraceId;
+            reply.ErrorMessage = TokenRedactor.Redact(error.Message);
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogWarning("Reply {MessageId} on page {PageId} failed: {Failure} {Error}", reply.Id, connection.PageId, failure, error);
+
+            if (diagnosis.Status is { } status)
+            {
+                // Token, permission or role: the same verdict the hourly check would reach, with its banner and one
+                // e-mail, or with another team member's token taking over when the failure was only this person's.
+                await recorder.RecordAsync(Guid.NewGuid(),
+                    new Dictionary<Guid, PageVerdict> { [connection.Id] = PageVerdict.Failed(status, diagnosis.Cause, error, HistoryNote.ReplyFailed(error)) },
+                    time.GetUtcNow(), CancellationToken.None);
+                if (attempt == 1 && await BackupTokenAsync(db, connection, token) is { } backup)
+                {
+                    logger.LogInformation("Reply {MessageId} on page {PageId} is sent again with the backup authorization", reply.Id, connection.PageId);
+                    token = backup;
+                    continue;
+                }
+            }
+            else if (failure == ReplyFailure.AnotherAppControls)
+            {
+                await receiverWatch.ReportSendRefusedAsync(connection.Id, HistoryNote.ReplyFailed(error), CancellationToken.None);
+            }
             await notifier.NotifyAsync(reply.TeamId);
-            metrics.ReplyFinished(ReplyOutcomeKind.Sent, failure: null);
-            return new ReplyOutcome(ReplyOutcomeKind.Sent, reply.Id);
+            metrics.ReplyFinished(ReplyOutcomeKind.Failed, failure);
+            return new ReplyOutcome(ReplyOutcomeKind.Failed, reply.Id, failure, error);
         }
+    }
 
-        var error = result.Error;
-        var diagnosis = GraphErrorClassifier.Classify(error);
-        var failure = ReplyFailures.From(diagnosis);
-        reply.DeliveryState = DeliveryState.Failed;
-        reply.Failure = failure;
-        reply.ErrorCode = error.Code;
-        reply.ErrorSubcode = error.Subcode;
-        reply.FbTraceId = error.FbTraceId;
-        reply.ErrorMessage = TokenRedactor.Redact(error.Message);
-        await db.SaveChangesAsync(CancellationToken.None);
-        logger.LogWarning("Reply {MessageId} on page {PageId} failed: {Failure} {Error}", reply.Id, connection.PageId, failure, error);
-
-        if (diagnosis.Status is { } status)
-        {
-            // Token, permission or role: the same verdict the hourly check would reach, with its banner and one e-mail.
-            await recorder.RecordAsync(Guid.NewGuid(),
-                new Dictionary<Guid, PageVerdict> { [connection.Id] = PageVerdict.Failed(status, diagnosis.Cause, error, HistoryNote.ReplyFailed(error)) },
-                time.GetUtcNow(), CancellationToken.None);
-        }
-        else if (failure == ReplyFailure.AnotherAppControls)
-        {
-            await receiverWatch.ReportSendRefusedAsync(connection.Id, HistoryNote.ReplyFailed(error), CancellationToken.None);
-        }
-        await notifier.NotifyAsync(reply.TeamId);
-        metrics.ReplyFinished(ReplyOutcomeKind.Failed, failure);
-        return new ReplyOutcome(ReplyOutcomeKind.Failed, reply.Id, failure, error);
+    /// <summary>The token the connection runs on now, when a failover has just replaced <paramref name="used"/> and the page works.</summary>
+    private static async Task<string?> BackupTokenAsync(OmnichatDbContext db, PageConnection connection, string used)
+    {
+        var now = await db.PageConnections.AsNoTracking().Where(c => c.Id == connection.Id)
+            .Select(c => new { c.Status, c.ProtectedPageToken }).SingleAsync(CancellationToken.None);
+        return now.Status == ConnectionStatus.Healthy && now.ProtectedPageToken is { } current && current != used ? current : null;
     }
 
     // The echo and the delivery receipt may be processed while the Send API call is still answering, so the outcome

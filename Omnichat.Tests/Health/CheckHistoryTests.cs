@@ -54,7 +54,7 @@ public sealed class CheckHistoryTests : FlowTest
         return await db.PageConnections.SingleAsync(c => c.PageId == pageId);
     }
 
-    private Task<int> RecordAsync(DateTimeOffset at, Dictionary<Guid, PageVerdict> verdicts) =>
+    private Task<RecordedResults> RecordAsync(DateTimeOffset at, Dictionary<Guid, PageVerdict> verdicts) =>
         Driver.Service<CheckResultRecorder>().RecordAsync(Guid.NewGuid(), verdicts, at, CancellationToken.None);
 
     private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid connectionId)
@@ -221,7 +221,7 @@ public sealed class CheckHistoryTests : FlowTest
 
         var started = await RecordAsync(at.AddHours(2), new() { [taipei] = failed });
 
-        started.ShouldBe(1);
+        started.EpisodesStarted.ShouldBe(1);
         (await EmailsAsync()).Count.ShouldBe(2);
     }
 }

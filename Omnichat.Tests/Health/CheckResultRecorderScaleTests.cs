@@ -32,7 +32,7 @@ public sealed class CheckResultRecorderScaleTests
 
         var started = await server.Services.GetRequiredService<CheckResultRecorder>().RecordAsync(Guid.NewGuid(), verdicts, DateTimeOffset.UtcNow, CancellationToken.None);
 
-        started.ShouldBe(1);
+        started.EpisodesStarted.ShouldBe(1);
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             (await db.PageConnections.SingleAsync(c => c.Id == taipei)).Status.ShouldBe(ConnectionStatus.NeedsReauthorization);

@@ -228,7 +228,7 @@ public sealed class HealthCheckTests : FlowTest
             new Dictionary<Guid, PageVerdict> { [taipei.Id] = PageVerdict.Failed(ConnectionStatus.NeedsReauthorization, FailureCause.TokenInvalid) },
             DateTimeOffset.UtcNow, CancellationToken.None);
 
-        started.ShouldBe(0);
+        started.EpisodesStarted.ShouldBe(0);
         (await ConnectionAsync(Taipei)).Status.ShouldBe(ConnectionStatus.Disconnected);
         (await EmailsAsync()).ShouldBeEmpty();
         await using var db = await DbAsync();

@@ -82,7 +82,7 @@ public sealed class ReminderEmailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PageBreaks_CheckedThreeTimes_OneEmailToTheAdminInChinese()
+    public async Task PageBreaks_CheckedThreeTimes_OneEmailToTheAdminsInChinese()
     {
         await smtp.StartAsync();
         await using var server = await StartConsoleAsync();
@@ -97,7 +97,7 @@ public sealed class ReminderEmailTests : IAsyncLifetime
         }
 
         var mail = await SingleMessageAsync(server);
-        mail.EnvelopeRecipients.ShouldBe(["admin@demo.local"]);
+        mail.EnvelopeRecipients.ShouldBe(["admin@demo.local", "admin2@demo.local"], ignoreOrder: true);
         mail.Message.Subject!.ShouldContain("Demo Shop 台北店");
         mail.Message.TextBody!.ShouldContain("更改了密碼");
     }

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Omnichat.Console.Sandbox.World;
 using Omnichat.Core.Channels;
+using Omnichat.Core.Data;
 
 namespace Omnichat.Tests.Isolation;
 
@@ -32,6 +34,31 @@ internal static class ChannelIsolationCases
             (await w.Service<ChannelOverviewService>().GetFailingAsync(w.DemoAdmin, default)).Select(f => f.Id).ShouldBe([w.DemoFailingConnection]);
             (await w.Service<ChannelOverviewService>().GetFailingAsync(w.OtherAdmin, default)).ShouldBeEmpty();
             (await w.Service<ChannelOverviewService>().GetFailingAsync(w.Support, default)).ShouldBeEmpty();
+        }),
+
+        IsolationCase.For<ChannelOverviewService>(s => s.GetEndedAuthorizationsAsync(default!, default), "another team's yellow notice names none of Demo Shop's people", async w =>
+        {
+            // A Demo Shop member whose authorization of the live page ended while Dana's runs it; removed again afterwards.
+            await using var db = await w.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+            var grant = new FacebookGrant { TeamId = w.DemoTeamId, FacebookUserId = DemoWorld.KevinId, FacebookUserName = "Kevin Wu", ProtectedUserToken = "x" };
+            db.FacebookGrants.Add(grant);
+            db.AuthorizedPages.Add(new AuthorizedPage
+            {
+                GrantId = grant.Id, TeamId = w.DemoTeamId, PageId = IsolationWorld.DemoLivePage, Name = "Demo Shop 台北店", Tasks = "MANAGE",
+                IsGranted = true, ProtectedPageToken = "x", InvalidSince = DateTimeOffset.UnixEpoch, InvalidCause = FailureCause.PasswordChangedOrSecurityReset,
+            });
+            await db.SaveChangesAsync();
+            try
+            {
+                (await w.Service<ChannelOverviewService>().GetEndedAuthorizationsAsync(w.DemoAdmin, default)).Select(e => e.PersonName).ShouldBe(["Kevin Wu"]);
+                (await w.Service<ChannelOverviewService>().GetEndedAuthorizationsAsync(w.OtherAdmin, default)).ShouldBeEmpty();
+                (await w.Service<ChannelOverviewService>().GetEndedAuthorizationsAsync(w.Support, default)).ShouldBeEmpty();
+            }
+            finally
+            {
+                await db.AuthorizedPages.Where(p => p.GrantId == grant.Id).ExecuteDeleteAsync();
+                await db.FacebookGrants.Where(g => g.Id == grant.Id).ExecuteDeleteAsync();
+            }
         }),
 
         IsolationCase.For<ConnectionService>(s => s.ConnectAsync(default!, default!, default, default), "another team cannot connect a page only Demo Shop's grant holds", async w =>

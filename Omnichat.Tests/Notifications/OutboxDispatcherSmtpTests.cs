@@ -46,7 +46,7 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
         await Dispatcher().DispatchDueAsync(CancellationToken.None);
 
         var mail = smtp.Messages.ShouldHaveSingleItem();
-        mail.EnvelopeRecipients.Order().ShouldBe(["admin@demo.local", "ops@demo.local", "owner@shop.test"]);
+        mail.EnvelopeRecipients.ShouldBe(["admin@demo.local", "admin2@demo.local", "ops@demo.local", "owner@shop.test"], ignoreOrder: true);
         mail.Message.Subject.ShouldBe("[Omnichat] Facebook 專頁串接失效：Demo Shop 台北店");
         mail.Message.From.Mailboxes.Single().Address.ShouldBe("alerts@omnichat.test");
         mail.Message.TextBody!.ShouldContain("需要重新授權");
@@ -59,7 +59,7 @@ public sealed class OutboxDispatcherSmtpTests : IAsyncLifetime
         row.Attempts.ShouldBe(1);
         row.SentAt.ShouldBe(time.GetUtcNow());
         row.Subject.ShouldBe(mail.Message.Subject);
-        row.Recipients!.Split(',').Order().ShouldBe(["admin@demo.local", "ops@demo.local", "owner@shop.test"]);
+        row.Recipients!.Split(',').ShouldBe(["admin@demo.local", "admin2@demo.local", "ops@demo.local", "owner@shop.test"], ignoreOrder: true);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class PickupDirectoryTests
         message.Subject.ShouldBe("[Omnichat] Facebook 專頁串接失效：Demo Shop 台北店");
         message.HtmlBody!.ShouldContain("<table");
         message.TextBody!.ShouldContain("Demo Shop 台北店");
-        message.To.Mailboxes.Select(m => m.Address).ShouldBe(["admin@demo.local"]);
+        message.To.Mailboxes.Select(m => m.Address).ShouldBe(["admin@demo.local", "admin2@demo.local"], ignoreOrder: true);
         (await new Outbox(server).GetAsync(id)).State.ShouldBe(EmailState.Sent);
     }
 

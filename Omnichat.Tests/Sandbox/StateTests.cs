@@ -20,7 +20,7 @@ public sealed class StateTests(ConsoleServer server) : IClassFixture<ConsoleServ
         state.GetProperty("app").GetProperty("id").GetString().ShouldBe(sandbox.App.AppId);
         state.GetProperty("app").GetProperty("webhookUrl").GetString().ShouldBe(server.BaseAddress + "webhooks/facebook");
         var users = state.GetProperty("users").EnumerateArray().ToList();
-        users.Select(u => u.GetProperty("name").GetString()).ShouldBe(["Dana Chen", "Sam Lin"]);
+        users.Select(u => u.GetProperty("name").GetString()).ShouldBe(["Dana Chen", "Sam Lin", "Kevin Wu"]);
         users.ShouldAllBe(u => u.GetProperty("tokenState").GetString() == "valid");
         var pages = state.GetProperty("pages").EnumerateArray().ToList();
         pages.Count.ShouldBe(31 + 1 + 1 + 2);

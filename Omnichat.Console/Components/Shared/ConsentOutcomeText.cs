@@ -23,6 +23,10 @@ public static class ConsentOutcomeText
         return loc[nameof(FacebookStrings.Outcome_NotConnectable), counts.Sum(kv => kv.Value), reasons];
     }
 
+    /// <summary>One sentence ending in a space about the connected pages this consent backs up, or empty when none.</summary>
+    public static string Backups(IStringLocalizer<FacebookStrings> loc, ConsentOutcome outcome) =>
+        outcome.BackupPageCount > 0 ? loc[nameof(FacebookStrings.Outcome_Backups), outcome.BackupPageCount, outcome.FacebookUserName ?? ""] : "";
+
     private static string Reason(PageAvailability availability) => availability switch
     {
         PageAvailability.NotPageAdmin => nameof(FacebookStrings.Outcome_NotConnectable_NotPageAdmin),

@@ -7,6 +7,9 @@ public static class DemoWorld
 
     public const string DanaId = "780170000000001";
     public const string SamId = "780170000000002";
+    /// <summary>Demo Shop's second admin (<c>admin2@demo.local</c>), admin of Dana's first <see cref="KevinPageCount"/> shop pages.</summary>
+    public const string KevinId = "780170000000003";
+    public const int KevinPageCount = 3;
 
     /// <summary>Dana's 31 shop pages are 104500000000001..104500000000031.</summary>
     public const string FirstShopPageId = "104500000000001";
@@ -36,6 +39,7 @@ public static class DemoWorld
         var world = new WorldState { AppId = appId };
         world.Users.Add(new SandboxUser { Id = DanaId, Name = "Dana Chen" });
         world.Users.Add(new SandboxUser { Id = SamId, Name = "Sam Lin" });
+        world.Users.Add(new SandboxUser { Id = KevinId, Name = "Kevin Wu" });
 
         for (var i = 0; i < ShopCities.Length; i++)
         {
@@ -44,6 +48,10 @@ public static class DemoWorld
             world.Pages.Add(page);
         }
         world.FindPage(SharedPageId)!.Roles[SamId] = [.. PageTasks.Admin];
+        for (var i = 1; i <= KevinPageCount; i++)
+        {
+            world.FindPage(ShopPageId(i))!.Roles[KevinId] = [.. PageTasks.Admin];
+        }
 
         var partner = NewPage(PartnerPageId, "Demo Shop 加盟夥伴", appId);
         partner.Roles[DanaId] = [.. PageTasks.Editor];

@@ -134,6 +134,65 @@ public sealed class IntegrationAlertBannerTests : ComponentTestBase
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=integration-alert]").ShouldBeEmpty());
     }
 
+    /// <summary>A healthy connection running on Kevin's token, with Dana's authorization of the page ended.</summary>
+    private async Task StoreFailedOverAsync()
+    {
+        await using var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+        db.Teams.Add(new Team { Id = TestCallers.DemoShopId, Name = TestCallers.DemoShop });
+        var dana = new FacebookGrant { TeamId = TestCallers.DemoShopId, FacebookUserId = "1", FacebookUserName = "Dana Chen", ProtectedUserToken = "x" };
+        var kevin = new FacebookGrant { TeamId = TestCallers.DemoShopId, FacebookUserId = "2", FacebookUserName = "Kevin Wu", ProtectedUserToken = "x" };
+        db.FacebookGrants.AddRange(dana, kevin);
+        var at = DateTimeOffset.Parse("2026-11-30T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (pageId, name) in new[] { ("p1", "Demo Shop 台北店"), ("p2", "Demo Shop 台中店") })
+        {
+            db.AuthorizedPages.Add(new AuthorizedPage
+            {
+                GrantId = dana.Id, TeamId = TestCallers.DemoShopId, PageId = pageId, Name = name, Tasks = "MANAGE", IsGranted = true,
+                ProtectedPageToken = "x", InvalidSince = at, InvalidCause = FailureCause.PasswordChangedOrSecurityReset,
+            });
+            db.AuthorizedPages.Add(new AuthorizedPage
+            {
+                GrantId = kevin.Id, TeamId = TestCallers.DemoShopId, PageId = pageId, Name = name, Tasks = "MANAGE", IsGranted = true, ProtectedPageToken = "x",
+            });
+            db.PageConnections.Add(new PageConnection
+            {
+                TeamId = TestCallers.DemoShopId, PageId = pageId, PageName = name, GrantId = kevin.Id, FacebookUserName = "Kevin Wu",
+                Status = ConnectionStatus.Healthy, StatusChangedAt = at,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task FailedOver_AdminSeesTheYellowNotice_NamingWhoShouldAuthorizeAgain_AndNoRedBanner()
+    {
+        await StoreFailedOverAsync();
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<IntegrationAlertBanner>();
+
+        var person = cut.WaitForElement("[data-testid=backup-notice-person]");
+        person.TextContent.ShouldContain("Dana Chen 的授權已失效（密碼已變更，");
+        person.TextContent.ShouldContain("2 個專頁已改用其他成員的授權，仍正常運作：Demo Shop 台中店、Demo Shop 台北店。");
+        person.TextContent.ShouldContain("請 Dana Chen 以自己的 Facebook 帳號重新授權");
+        cut.Find("[data-testid=backup-notice]").GetAttribute("class")!.ShouldContain("mud-alert-outlined-warning");
+        cut.FindAll("[data-testid=integration-alert]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task FailedOver_AgentSeesNoNotice()
+    {
+        await StoreFailedOverAsync();
+        SignInAs(TestCallers.Agent, TestCallers.DemoShop);
+        var signedIn = new TaskCompletionSource<AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cut = Render<IntegrationAlertBanner>(p => p.AddCascadingValue(signedIn.Task));
+
+        signedIn.SetResult(await Context.Services.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync());
+
+        cut.WaitForState(() => cut.RenderCount == 2);
+        cut.FindAll("[data-testid=backup-notice]").ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Render_English_SaysItInEnglish()
     {

@@ -4,6 +4,7 @@ using MudBlazor;
 using Omnichat.Console.Resources;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Health;
 
 namespace Omnichat.Console.Components.Pages.Channels;
 
@@ -50,6 +51,9 @@ public static class FacebookText
     public static string Cause(FailureCause cause) =>
         ConnectionWords.For(CultureInfo.CurrentUICulture).Cause(cause);
 
+    /// <summary>The cause in a few words, for filters, chips and narrow cells.</summary>
+    public static string CauseLabel(FailureCause cause) => ConnectionWords.For(CultureInfo.CurrentUICulture).CauseLabel(cause);
+
     public static string Availability(IStringLocalizer<FacebookStrings> loc, AuthorizedPageView page) => page.Availability switch
     {
         PageAvailability.Available => "",
@@ -75,10 +79,32 @@ public static class FacebookText
         _ => throw new ArgumentOutOfRangeException(nameof(result), result.Failure, null),
     };
 
+    /// <summary>A finished check in one toast: how many work, fail or could not be told, and what the check did about it.</summary>
+    public static void ReportCheck(Shared.ActionFeedback feedback, IStringLocalizer<FacebookStrings> loc, CheckRunSummary summary)
+    {
+        var message = loc[nameof(FacebookStrings.CheckDone), summary.Passed + summary.Repaired, summary.Failed, summary.Inconclusive].Value;
+        if (summary.Repaired > 0)
+        {
+            message += " · " + loc[nameof(FacebookStrings.CheckRepaired), summary.Repaired];
+        }
+        if (summary.FailedOver > 0)
+        {
+            message += " · " + loc[nameof(FacebookStrings.CheckFailedOver), summary.FailedOver];
+        }
+        if (summary.Failed > 0)
+        {
+            feedback.Warning(message);
+        }
+        else
+        {
+            feedback.Success(message);
+        }
+    }
+
     public static string Outcome(IStringLocalizer<FacebookStrings> loc, ConsentOutcome outcome) => outcome.Kind switch
     {
         ConsentOutcomeKind.Authorized => loc[nameof(FacebookStrings.Outcome_Authorized), outcome.AuthorizedPageCount, outcome.FacebookUserName ?? "",
-            Shared.ConsentOutcomeText.NotConnectable(loc, outcome)],
+            Shared.ConsentOutcomeText.NotConnectable(loc, outcome) + Shared.ConsentOutcomeText.Backups(loc, outcome)],
         ConsentOutcomeKind.Reauthorized => loc[nameof(FacebookStrings.Outcome_Reauthorized), outcome.PageName ?? ""],
         ConsentOutcomeKind.Cancelled => loc[nameof(FacebookStrings.Outcome_Cancelled)],
         ConsentOutcomeKind.MissingState => loc[nameof(FacebookStrings.Outcome_MissingState)],

@@ -16,9 +16,6 @@ namespace Omnichat.Console.Components.Pages.Support;
 /// </summary>
 public static class SupportText
 {
-    /// <summary>The cause in a few words (<see cref="ConnectionWords.CauseLabel"/>), for the filter and the list's narrow cells.</summary>
-    public static string CauseLabel(FailureCause cause) => ConnectionWords.For(CultureInfo.CurrentUICulture).CauseLabel(cause);
-
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The list filter that shows exactly this status.</summary>
@@ -69,6 +66,7 @@ public static class SupportText
         TimelineKind.SubscribeFailed => nameof(SupportStrings.Kind_SubscribeFailed),
         TimelineKind.UnsubscribeFailed => nameof(SupportStrings.Kind_UnsubscribeFailed),
         TimelineKind.Gap => nameof(SupportStrings.Kind_Gap),
+        TimelineKind.FailedOver => nameof(SupportStrings.Kind_FailedOver),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     }];
 
@@ -85,6 +83,7 @@ public static class SupportText
         TimelineKind.Reauthorized => Icons.Material.Filled.VpnKey,
         TimelineKind.SubscribeFailed or TimelineKind.UnsubscribeFailed => Icons.Material.Filled.WarningAmber,
         TimelineKind.Gap => Icons.Material.Filled.History,
+        TimelineKind.FailedOver => Icons.Material.Filled.SwitchAccount,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

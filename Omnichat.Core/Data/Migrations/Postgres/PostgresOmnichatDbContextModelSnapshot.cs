@@ -257,6 +257,14 @@ namespace Omnichat.Core.Data.Migrations.Postgres
                     b.Property<Guid>("GrantId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("InvalidCause")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<long?>("InvalidSince")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("IsGranted")
                         .HasColumnType("boolean");
 

@@ -245,6 +245,14 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("GrantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvalidCause")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvalidSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsGranted")
                         .HasColumnType("INTEGER");
 

@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor;
+using Omnichat.Console.Components.Pages.Channels;
 using Omnichat.Console.Components.Pages.Support;
 using Omnichat.Core.Channels;
 using Omnichat.Core.Integrations;
@@ -22,8 +23,8 @@ public sealed class IntegrationFiltersTests : ComponentTestBase
         popovers.WaitForAssertion(() => popovers.FindAll(".mud-list-item").Count.ShouldBe(Enum.GetValues<FailureCause>().Length));
         var items = popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim()).ToList();
         items[0].ShouldBe(Console.Resources.SupportStrings.AnyCause);
-        items.Skip(1).ShouldBe(Enum.GetValues<FailureCause>().Where(c => c != FailureCause.None).Select(SupportText.CauseLabel));
-        items.ShouldNotContain(FacebookTextCause(FailureCause.PasswordChangedOrSecurityReset));
+        items.Skip(1).ShouldBe(Enum.GetValues<FailureCause>().Where(c => c != FailureCause.None).Select(FacebookText.CauseLabel));
+        items.ShouldNotContain(FacebookText.Cause(FailureCause.PasswordChangedOrSecurityReset));
     }
 
     [Fact]
@@ -31,8 +32,7 @@ public sealed class IntegrationFiltersTests : ComponentTestBase
     {
         var cut = RenderFilters(new IntegrationQuery(Cause: FailureCause.PageRoleLost));
 
-        cut.Find("[data-testid=filter-cause] input").GetAttribute("value").ShouldBe(SupportText.CauseLabel(FailureCause.PageRoleLost));
+        cut.Find("[data-testid=filter-cause] input").GetAttribute("value").ShouldBe(FacebookText.CauseLabel(FailureCause.PageRoleLost));
     }
 
-    private static string FacebookTextCause(FailureCause cause) => Console.Components.Pages.Channels.FacebookText.Cause(cause);
 }

@@ -40,7 +40,7 @@ public sealed class IntegrationStatusPageTests : ComponentTestBase
         var failing = cut.FindAll("tr").Single(r => r.QuerySelector($"[data-page-id='{IntegrationData.FailingPageId}']") is not null);
         // The short label in the cell, the sentence with what to do on hover.
         var cause = failing.QuerySelector("[data-testid=row-cause]")!;
-        cause.TextContent.ShouldBe(SupportText.CauseLabel(FailureCause.PasswordChangedOrSecurityReset));
+        cause.TextContent.ShouldBe(FacebookText.CauseLabel(FailureCause.PasswordChangedOrSecurityReset));
         cause.GetAttribute("title").ShouldBe(FacebookText.Cause(FailureCause.PasswordChangedOrSecurityReset));
         failing.QuerySelector("[data-testid=email-state]")!.GetAttribute("data-state").ShouldBe("Sent");
         cut.Markup.ShouldContain("方案已結束，未寄送");

@@ -1,0 +1,46 @@
+using System.Linq.Expressions;
+using Omnichat.Core.Facebook;
+
+namespace Omnichat.Core.Channels;
+
+/// <summary>
+/// What makes one person's authorization of a page usable, and which failures end only that person's authorization.
+/// Meta issues a page token per page, person and app, so a password change kills the tokens of the person who changed
+/// it and no one else's: another team member's token for the same page keeps it working (the backup).
+/// </summary>
+public static class Authorizations
+{
+    /// <summary>
+    /// Failures that belong to the token's person (their password, session, account, role, consent), so another person's
+    /// token may still work. Failures of the page or of the app (webhook, receiver, restrictions) are everyone's.
+    /// </summary>
+    public static bool IsTiedToPerson(FailureCause cause) => cause is
+        FailureCause.PasswordChangedOrSecurityReset or FailureCause.SessionInvalidated or FailureCause.Checkpoint
+        or FailureCause.TokenExpired or FailureCause.UnconfirmedAccount or FailureCause.AppRemoved
+        or FailureCause.PageNotGranted or FailureCause.PermissionMissing or FailureCause.PageRoleLost
+        or FailureCause.TokenInvalid;
+
+    /// <summary>Granted with a token and every required permission, not known to fail: the database's half of the rule.</summary>
+    public static readonly Expression<Func<AuthorizedPage, bool>> Stored =
+        p => p.IsGranted && p.ProtectedPageToken != null && p.MissingScopes == "" && p.InvalidSince == null;
+
+    private static readonly Func<AuthorizedPage, bool> StoredRule = Stored.Compile();
+
+    /// <summary>Whether this authorization can run the page: <see cref="Stored"/> and full control of it (tasks are compared in memory).</summary>
+    public static bool IsUsable(AuthorizedPage page) =>
+        StoredRule(page) && PageTasks.HasFullControl(page.Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Records that this person's token for the page stopped working; the first time found is kept.</summary>
+    public static void MarkInvalid(AuthorizedPage page, FailureCause cause, DateTimeOffset at)
+    {
+        page.InvalidSince ??= at;
+        page.InvalidCause = cause;
+    }
+
+    /// <summary>Records that the token works (again): a check found it valid, or a fresh consent replaced it.</summary>
+    public static void MarkValid(AuthorizedPage page)
+    {
+        page.InvalidSince = null;
+        page.InvalidCause = FailureCause.None;
+    }
+}
