@@ -17,6 +17,7 @@ public sealed class CheckResultRecorder(
     IDbContextFactory<OmnichatDbContext> dbFactory,
     ChannelChangeNotifier notifier,
     OutboxSignal outbox,
+    BackfillSignal backfill,
     ILogger<CheckResultRecorder> logger)
 {
     private const int ChunkSize = 500;
@@ -45,6 +46,7 @@ public sealed class CheckResultRecorder(
 
         var started = 0;
         var emailed = false;
+        var gapsClosed = 0;
         foreach (var team in verdicts.Where(v => teams.ContainsKey(v.Key)).GroupBy(v => teams[v.Key]))
         {
             var teamVerdicts = team.ToDictionary(v => v.Key, v => v.Value);
@@ -63,11 +65,17 @@ public sealed class CheckResultRecorder(
             }
             started += result.Started;
             emailed |= result.Emailed;
+            gapsClosed += result.GapsClosed;
             await notifier.NotifyAsync(team.Key);
         }
         if (emailed)
         {
             outbox.Notify();
+        }
+        // A page subscribed again: read what it missed now, not at the worker's next poll.
+        if (gapsClosed > 0)
+        {
+            backfill.Notify();
         }
         return started;
     }
@@ -78,20 +86,24 @@ public sealed class CheckResultRecorder(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var started = new List<StartedEpisode>();
+        var gapsClosed = 0;
         // Saved in chunks inside the one transaction: a team with thousands of pages would otherwise keep every
         // connection and result tracked at once.
         foreach (var chunk in verdicts.Chunk(ChunkSize))
         {
-            started.AddRange(await RecordChunkAsync(db, runId, teamId, chunk, at, cancellationToken));
+            var (chunkStarted, chunkClosed) = await RecordChunkAsync(db, runId, teamId, chunk, at, cancellationToken);
+            started.AddRange(chunkStarted);
+            gapsClosed += chunkClosed;
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
         var emailed = started.Count > 0 && await AnnounceAsync(db, runId, teamId, started, at, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new TeamResult(started.Count, emailed);
+        return new TeamResult(started.Count, emailed, gapsClosed);
     }
 
-    private static async Task<List<StartedEpisode>> RecordChunkAsync(OmnichatDbContext db, Guid runId, Guid teamId,
+    /// <returns>The episodes started, and how many gaps in the pages' events closed.</returns>
+    private static async Task<(List<StartedEpisode> Started, int GapsClosed)> RecordChunkAsync(OmnichatDbContext db, Guid runId, Guid teamId,
         IReadOnlyList<KeyValuePair<Guid, PageVerdict>> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var ids = verdicts.Select(v => v.Key).ToList();
@@ -157,8 +169,8 @@ public sealed class CheckResultRecorder(
                     FailureNotice.PersonOf(episode.Status, connection.FacebookUserId)));
             }
         }
-        await GapRecorder.RecordChecksAsync(db, connections, verdicts, at, cancellationToken);
-        return started;
+        var gapsClosed = await GapRecorder.RecordChecksAsync(db, connections, verdicts, at, cancellationToken);
+        return (started, gapsClosed);
     }
 
     /// <summary>
@@ -241,5 +253,5 @@ public sealed class CheckResultRecorder(
 
     private sealed record StartedEpisode(Guid EpisodeId, FailedPage Page, string Person);
 
-    private readonly record struct TeamResult(int Started, bool Emailed);
+    private readonly record struct TeamResult(int Started, bool Emailed, int GapsClosed);
 }
