@@ -32,6 +32,12 @@ public sealed class BackfillRunner(
     /// <summary>Answers that mean "too many calls, wait": Meta's Conversations limit, page and app rate limits (§8, §10).</summary>
     private static readonly int[] RateLimitCodes = [80006, 613, 4, 17, 32];
 
+    /// <summary>
+    /// Open pages hear of a running back-fill's progress at most this often: a page of 200 threads saves its counts
+    /// about twice a second, and each notice reloads the team's channel page.
+    /// </summary>
+    public static readonly TimeSpan ProgressNoticeInterval = TimeSpan.FromSeconds(2);
+
     public async Task RunAsync(Guid gapId, CancellationToken cancellationToken)
     {
         Window? window;
@@ -44,7 +50,9 @@ public sealed class BackfillRunner(
             return;
         }
         logger.LogInformation("Back-fill of gap {GapId} for page {PageId} from {From} to {To}", gapId, window.PageId, window.From, window.To);
-        var progress = new Progress();
+        var progress = new Progress { LastNotice = time.GetUtcNow() };
+        // Open pages show it running from now on (the worker's claim changed its state).
+        await channels.NotifyAsync(window.TeamId, cancellationToken);
         string? stopped = null;
         try
         {
@@ -167,6 +175,11 @@ public sealed class BackfillRunner(
             progress.Recovered += await ImportAsync(window, detailed, cancellationToken);
         }
         await SaveProgressAsync(window.GapId, progress, cancellationToken);
+        if (time.GetUtcNow() - progress.LastNotice >= ProgressNoticeInterval)
+        {
+            progress.LastNotice = time.GetUtcNow();
+            await channels.NotifyAsync(window.TeamId, cancellationToken);
+        }
         return null;
     }
 
@@ -315,5 +328,6 @@ public sealed class BackfillRunner(
         public int Conversations;
         public int Recovered;
         public int Unrecoverable;
+        public DateTimeOffset LastNotice;
     }
 }
