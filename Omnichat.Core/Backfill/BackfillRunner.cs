@@ -169,7 +169,7 @@ public sealed class BackfillRunner(
         }
         progress.Conversations++;
         progress.Unrecoverable += inGap.Count(m => !m.Detailed);
-        var detailed = inGap.Where(m => m.Detailed).OrderBy(m => m.CreatedTime).ToList();
+        var detailed = InWritingOrder(inGap.Where(m => m.Detailed));
         if (detailed.Count > 0)
         {
             progress.Recovered += await ImportAsync(window, detailed, cancellationToken);
@@ -229,6 +229,18 @@ public sealed class BackfillRunner(
         }
         return added.Count;
     }
+
+    /// <summary>
+    /// Oldest first. Graph's times are whole seconds and it lists newest first, so messages of one second come in the
+    /// reverse of the order they were written; the inbox sorts by time, so each of them gets a millisecond of its own in
+    /// writing order ("請問還有貨嗎？" before "想訂兩件", not after). The fallback key reads whole seconds, so it still matches.
+    /// </summary>
+    private static List<ConversationMessage> InWritingOrder(IEnumerable<ConversationMessage> newestFirst) =>
+        newestFirst.Reverse()
+            .GroupBy(m => m.CreatedTime)
+            .OrderBy(g => g.Key)
+            .SelectMany(g => g.Select((m, i) => i == 0 ? m : m with { CreatedTime = m.CreatedTime.AddMilliseconds(i) }))
+            .ToList();
 
     private static DateTimeOffset FloorSecond(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
 
