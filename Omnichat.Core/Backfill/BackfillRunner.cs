@@ -32,6 +32,12 @@ public sealed class BackfillRunner(
     /// <summary>Answers that mean "too many calls, wait": Meta's Conversations limit, page and app rate limits (§8, §10).</summary>
     private static readonly int[] RateLimitCodes = [80006, 613, 4, 17, 32];
 
+    /// <summary>
+    /// Open pages hear of a running back-fill's progress at most this often: a page of 200 threads saves its counts
+    /// about twice a second, and each notice reloads the team's channel page.
+    /// </summary>
+    public static readonly TimeSpan ProgressNoticeInterval = TimeSpan.FromSeconds(2);
+
     public async Task RunAsync(Guid gapId, CancellationToken cancellationToken)
     {
         Window? window;
@@ -44,7 +50,9 @@ public sealed class BackfillRunner(
             return;
         }
         logger.LogInformation("Back-fill of gap {GapId} for page {PageId} from {From} to {To}", gapId, window.PageId, window.From, window.To);
-        var progress = new Progress();
+        var progress = new Progress { LastNotice = time.GetUtcNow() };
+        // Open pages show it running from now on (the worker's claim changed its state).
+        await channels.NotifyAsync(window.TeamId, cancellationToken);
         string? stopped = null;
         try
         {
@@ -161,12 +169,17 @@ public sealed class BackfillRunner(
         }
         progress.Conversations++;
         progress.Unrecoverable += inGap.Count(m => !m.Detailed);
-        var detailed = inGap.Where(m => m.Detailed).OrderBy(m => m.CreatedTime).ToList();
+        var detailed = InWritingOrder(inGap.Where(m => m.Detailed));
         if (detailed.Count > 0)
         {
             progress.Recovered += await ImportAsync(window, detailed, cancellationToken);
         }
         await SaveProgressAsync(window.GapId, progress, cancellationToken);
+        if (time.GetUtcNow() - progress.LastNotice >= ProgressNoticeInterval)
+        {
+            progress.LastNotice = time.GetUtcNow();
+            await channels.NotifyAsync(window.TeamId, cancellationToken);
+        }
         return null;
     }
 
@@ -216,6 +229,18 @@ public sealed class BackfillRunner(
         }
         return added.Count;
     }
+
+    /// <summary>
+    /// Oldest first. Graph's times are whole seconds and it lists newest first, so messages of one second come in the
+    /// reverse of the order they were written; the inbox sorts by time, so each of them gets a millisecond of its own in
+    /// writing order ("請問還有貨嗎？" before "想訂兩件", not after). The fallback key reads whole seconds, so it still matches.
+    /// </summary>
+    private static List<ConversationMessage> InWritingOrder(IEnumerable<ConversationMessage> newestFirst) =>
+        newestFirst.Reverse()
+            .GroupBy(m => m.CreatedTime)
+            .OrderBy(g => g.Key)
+            .SelectMany(g => g.Select((m, i) => i == 0 ? m : m with { CreatedTime = m.CreatedTime.AddMilliseconds(i) }))
+            .ToList();
 
     private static DateTimeOffset FloorSecond(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
 
@@ -315,5 +340,6 @@ public sealed class BackfillRunner(
         public int Conversations;
         public int Recovered;
         public int Unrecoverable;
+        public DateTimeOffset LastNotice;
     }
 }

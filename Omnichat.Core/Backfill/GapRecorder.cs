@@ -13,13 +13,14 @@ namespace Omnichat.Core.Backfill;
 public static class GapRecorder
 {
     /// <summary>Applies one chunk of a check run's verdicts to the gaps of those connections.</summary>
-    public static async Task RecordChecksAsync(OmnichatDbContext db, IReadOnlyDictionary<Guid, PageConnection> connections,
+    /// <returns>How many gaps closed, so the caller wakes the back-fill worker once it committed.</returns>
+    public static async Task<int> RecordChecksAsync(OmnichatDbContext db, IReadOnlyDictionary<Guid, PageConnection> connections,
         IEnumerable<KeyValuePair<Guid, PageVerdict>> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var decided = verdicts.Where(v => v.Value.Outcome != CheckOutcome.Inconclusive && connections.ContainsKey(v.Key)).ToList();
         if (decided.Count == 0)
         {
-            return;
+            return 0;
         }
         var ids = decided.Select(v => v.Key).ToList();
         var open = (await db.EventGaps.Where(g => ids.Contains(g.ConnectionId) && g.EndedAt == null).ToListAsync(cancellationToken))
@@ -32,6 +33,7 @@ public static class GapRecorder
                 .GroupBy(c => c.ConnectionId).Select(g => new { g.Key, At = g.Max(c => c.At) })
                 .ToDictionaryAsync(g => g.Key, g => g.At, cancellationToken);
 
+        var closed = 0;
         foreach (var (connectionId, verdict) in decided)
         {
             var connection = connections[connectionId];
@@ -43,6 +45,7 @@ public static class GapRecorder
                 if (verdict.Outcome == CheckOutcome.Repaired)
                 {
                     Close(gap, at);
+                    closed++;
                 }
                 continue;
             }
@@ -51,9 +54,11 @@ public static class GapRecorder
                 foreach (var gap in open[connectionId])
                 {
                     Close(gap, at);
+                    closed++;
                 }
             }
         }
+        return closed;
     }
 
     /// <summary>Closes the connection's open gaps when its status changes outside a check (reauthorized, disconnected).</summary>

@@ -17,6 +17,7 @@ public sealed class CheckResultRecorder(
     IDbContextFactory<OmnichatDbContext> dbFactory,
     ChannelChangeNotifier notifier,
     OutboxSignal outbox,
+    BackfillSignal backfill,
     ILogger<CheckResultRecorder> logger)
 {
     private const int ChunkSize = 500;
@@ -46,6 +47,7 @@ public sealed class CheckResultRecorder(
         var started = 0;
         var failedOver = 0;
         var emailed = false;
+        var gapsClosed = 0;
         foreach (var team in verdicts.Where(v => teams.ContainsKey(v.Key)).GroupBy(v => teams[v.Key]))
         {
             var teamVerdicts = team.ToDictionary(v => v.Key, v => v.Value);
@@ -65,11 +67,17 @@ public sealed class CheckResultRecorder(
             started += result.Started;
             failedOver += result.FailedOver;
             emailed |= result.Emailed;
+            gapsClosed += result.GapsClosed;
             await notifier.NotifyAsync(team.Key);
         }
         if (emailed)
         {
             outbox.Notify();
+        }
+        // A page subscribed again: read what it missed now, not at the worker's next poll.
+        if (gapsClosed > 0)
+        {
+            backfill.Notify();
         }
         return new RecordedResults(started, failedOver);
     }
@@ -81,6 +89,7 @@ public sealed class CheckResultRecorder(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var started = new List<StartedEpisode>();
         var failedOver = 0;
+        var gapsClosed = 0;
         // Saved in chunks inside the one transaction: a team with thousands of pages would otherwise keep every
         // connection and result tracked at once.
         foreach (var chunk in verdicts.Chunk(ChunkSize))
@@ -88,15 +97,17 @@ public sealed class CheckResultRecorder(
             var recorded = await RecordChunkAsync(db, runId, teamId, chunk, at, cancellationToken);
             started.AddRange(recorded.Started);
             failedOver += recorded.FailedOver;
+            gapsClosed += recorded.GapsClosed;
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
         var emailed = started.Count > 0 && await AnnounceAsync(db, runId, teamId, started, at, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new TeamResult(started.Count, emailed, failedOver);
+        return new TeamResult(started.Count, emailed, failedOver, gapsClosed);
     }
 
-    private static async Task<(List<StartedEpisode> Started, int FailedOver)> RecordChunkAsync(OmnichatDbContext db, Guid runId, Guid teamId,
+    /// <returns>The episodes started, how many connections moved to a backup authorization, and how many gaps in the pages' events closed.</returns>
+    private static async Task<(List<StartedEpisode> Started, int FailedOver, int GapsClosed)> RecordChunkAsync(OmnichatDbContext db, Guid runId, Guid teamId,
         IReadOnlyList<KeyValuePair<Guid, PageVerdict>> verdicts, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var ids = verdicts.Select(v => v.Key).ToList();
@@ -188,8 +199,8 @@ public sealed class CheckResultRecorder(
                     FailureNotice.PersonOf(episode.Status, connection.FacebookUserId)));
             }
         }
-        await GapRecorder.RecordChecksAsync(db, connections, applied, at, cancellationToken);
-        return (started, failedOver);
+        var gapsClosed = await GapRecorder.RecordChecksAsync(db, connections, applied, at, cancellationToken);
+        return (started, failedOver, gapsClosed);
     }
 
     /// <summary>
@@ -293,5 +304,5 @@ public sealed class CheckResultRecorder(
 
     private sealed record StartedEpisode(Guid EpisodeId, FailedPage Page, string Person);
 
-    private readonly record struct TeamResult(int Started, bool Emailed, int FailedOver);
+    private readonly record struct TeamResult(int Started, bool Emailed, int FailedOver, int GapsClosed);
 }

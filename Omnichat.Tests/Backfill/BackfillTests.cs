@@ -90,6 +90,26 @@ public sealed class BackfillTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unsubscribed_MessagesWrittenInTheSameSecond_KeepTheOrderTheyWereWrittenIn()
+    {
+        await ConnectAndDropAsync();
+        // Written back to back: several share a second, all Graph's times tell.
+        var texts = Enumerable.Range(1, 6).Select(i => $"in a row {i}").ToList();
+        foreach (var text in texts)
+        {
+            await WriteAsync("7300000000000007", text);
+        }
+        await SettledAsync(texts.Count);
+
+        await CheckAsync();
+        (await BackfilledAsync()).Recovered.ShouldBe(texts.Count);
+
+        var seconds = await driver.QueryAsync(db => db.Messages.Select(m => m.At).ToListAsync());
+        seconds.Select(at => at.ToUnixTimeSeconds()).Distinct().Count().ShouldBeLessThan(texts.Count, "some messages share a second, or this test tells nothing");
+        (await driver.QueryAsync(db => db.Messages.OrderBy(m => m.At).Select(m => m.Text!).ToListAsync())).ShouldBe(texts);
+    }
+
+    [Fact]
     public async Task Recovered_SameMessageLaterByWebhook_IsNotDoubled()
     {
         await ConnectAndDropAsync();

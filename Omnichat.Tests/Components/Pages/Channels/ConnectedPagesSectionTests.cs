@@ -14,6 +14,13 @@ namespace Omnichat.Tests.Components.Pages.Channels;
 
 public sealed class ConnectedPagesSectionTests : ComponentTestBase
 {
+    // Counts the database contexts opened, to tell whether a re-render read the gaps again.
+    private readonly CountingContextFactory contexts = new();
+
+    public ConnectedPagesSectionTests() =>
+        Context.Services.AddSingleton<IDbContextFactory<OmnichatDbContext>>(sp =>
+            contexts.Around(sp.GetRequiredService<IDbContextFactory<SqliteOmnichatDbContext>>()));
+
     private static ConnectionView Connection(string name, ConnectionStatus status = ConnectionStatus.Healthy,
         FailureCause cause = FailureCause.None, bool notCovered = false) =>
         new(Guid.NewGuid(), "104500000000001", name, status, cause, "王小明 (Demo admin)",
@@ -94,6 +101,66 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=connection-gap]").TextContent.ShouldBe(
             string.Format(System.Globalization.CultureInfo.CurrentCulture, SharedStrings.Gap_Recovered, "10:05", "11:20", 12, 3)));
+    }
+
+    [Fact]
+    public void Rerender_SameConnections_DoesNotReadTheGapsAgain()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        ConnectionView[] connections = [Connection("Demo Shop 台北店")];
+        var before = contexts.Created;
+        var cut = RenderSection(connections);
+        var afterFirst = contexts.Created;
+
+        // The tab re-renders for a tick in the authorized list or a toast, handing over the list it already had.
+        cut.Render(p => p.Add(x => x.Connections, connections).Add(x => x.Caller, TestCallers.TeamAdmin));
+        cut.Render(p => p.Add(x => x.Connections, connections));
+
+        afterFirst.ShouldBe(before + 1, "the first render reads the gaps");
+        contexts.Created.ShouldBe(afterFirst);
+    }
+
+    [Fact]
+    public async Task Rerender_ConnectionsLoadedAgain_ShowsAGapRecordedMeanwhile()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        var connection = Connection("Demo Shop 台北店");
+        var cut = RenderSection(connection);
+        var ended = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await using (var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            db.EventGaps.Add(new Omnichat.Core.Backfill.EventGap
+            {
+                ConnectionId = connection.Id, TeamId = TestCallers.DemoShopId, PageId = connection.PageId, Cause = Omnichat.Core.Backfill.GapCause.ConsoleDown,
+                StartedAt = ended.AddMinutes(-30), EndedAt = ended, DetectedAt = ended, Backfill = Omnichat.Core.Backfill.BackfillState.Done, Recovered = 2,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        // A finished back-fill sends a change notice: the tab loads the connections again, a new list of the same pages.
+        cut.Render(p => p.Add(x => x.Connections, [connection]));
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=connection-gap]").ShouldHaveSingleItem());
+    }
+
+    private sealed class CountingContextFactory : IDbContextFactory<OmnichatDbContext>
+    {
+        private IDbContextFactory<SqliteOmnichatDbContext>? inner;
+        private int created;
+
+        public int Created => Volatile.Read(ref created);
+
+        public CountingContextFactory Around(IDbContextFactory<SqliteOmnichatDbContext> factory)
+        {
+            inner = factory;
+            return this;
+        }
+
+        public OmnichatDbContext CreateDbContext()
+        {
+            Interlocked.Increment(ref created);
+            return inner!.CreateDbContext();
+        }
     }
 
     [Fact]

@@ -68,6 +68,31 @@ public sealed class ConnectionDetailViewTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Render_BackfillEndsWhileOpen_TimelineTellsItWithoutAReload()
+    {
+        SignInAs(TestCallers.Support);
+        var cut = Render<IntegrationDetailPage>(p => p.Add(x => x.ConnectionId, IntegrationData.FailingId));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=timeline-entry]").ShouldNotBeEmpty());
+        cut.FindAll("[data-testid=timeline-gap]").ShouldBeEmpty();
+        await using (var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            db.EventGaps.Add(new Omnichat.Core.Backfill.EventGap
+            {
+                ConnectionId = IntegrationData.FailingId, TeamId = TestCallers.DemoShopId, PageId = IntegrationData.FailingPageId,
+                Cause = Omnichat.Core.Backfill.GapCause.SupportRequest, StartedAt = IntegrationData.Now.AddHours(-2), EndedAt = IntegrationData.Now.AddMinutes(-5),
+                DetectedAt = IntegrationData.Now.AddMinutes(-5), BackfillEndedAt = IntegrationData.Now.AddMinutes(-4),
+                Backfill = Omnichat.Core.Backfill.BackfillState.Done, Recovered = 3,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        // What the back-fill runner sends when it ends, for the connection's team (support staff belong to none).
+        await Context.Services.GetRequiredService<ChannelChangeNotifier>().NotifyAsync(TestCallers.DemoShopId);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=timeline-gap]").TextContent.ShouldContain("補回 3 則訊息"));
+    }
+
+    [Fact]
     public void TogglePassedChecks_Off_HidesThem()
     {
         SignInAs(TestCallers.Support);
