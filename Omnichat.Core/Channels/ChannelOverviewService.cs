@@ -64,11 +64,24 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ConnectionHealth.WithFailingSince(db, db.PageConnections.AsNoTracking().Where(c => c.TeamId == teamId).Failing())
+        var failing = await ConnectionHealth.WithFailingSince(db, db.PageConnections.AsNoTracking().Where(c => c.TeamId == teamId).Failing())
             .OrderBy(x => x.FailingSince)
             .Select(x => new FailingConnection(x.Connection.Id, x.Connection.PageId, x.Connection.PageName, x.Connection.Status,
-                x.Connection.Cause, x.FailingSince ?? x.Connection.StatusChangedAt, x.Connection.ConnectedByName))
+                x.Connection.Cause, x.FailingSince ?? x.Connection.StatusChangedAt, x.Connection.ConnectedByName, null))
             .ToListAsync(cancellationToken);
+        if (failing.Count == 0)
+        {
+            return failing;
+        }
+        // One team's failing pages: bounded by the team's pages, far below a query's parameter limit.
+        var pageIds = failing.Select(f => f.PageId).ToList();
+        var people = (await db.AuthorizedPages.AsNoTracking()
+                .Where(p => p.TeamId == teamId && pageIds.Contains(p.PageId))
+                .Select(p => new { p.PageId, p.Grant!.FacebookUserName, p.Tasks, p.InvalidSince, p.InvalidCause })
+                .ToListAsync(cancellationToken))
+            .Where(p => PageTasks.HasFullControl(Split(p.Tasks)))
+            .ToLookup(p => p.PageId, p => new AuthorizationView(p.FacebookUserName, InUse: false, p.InvalidSince, p.InvalidCause));
+        return [.. failing.Select(f => f with { People = [.. people[f.PageId].OrderBy(p => p.PersonName, StringComparer.CurrentCulture)] })];
     }
 
     /// <summary>

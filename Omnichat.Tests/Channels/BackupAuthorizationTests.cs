@@ -97,6 +97,12 @@ public sealed class BackupAuthorizationTests : FlowTest
         (await db.FailureEpisodes.AsNoTracking().GroupBy(e => e.ConnectionId).Select(g => g.Count()).ToListAsync()).ShouldBe([1, 1, 1]);
         var email = (await EmailsAsync()).ShouldHaveSingleItem();
         OutboxPayloadJson.DeserializeConnectionFailure(email.Payload).Pages.Select(p => p.PageId).ShouldBe(SharedPages, ignoreOrder: true);
+        // The banner names both people, why each ended, and that either can fix it.
+        var banner = await Driver.Service<ChannelOverviewService>().GetFailingAsync(admin, CancellationToken.None);
+        banner.Count.ShouldBe(SharedPages.Length);
+        banner.ShouldAllBe(f => f.PeopleList.Count == 2);
+        banner[0].PeopleList.Select(p => (p.PersonName, p.Works, p.InvalidCause)).ShouldBe(
+            [("Dana Chen", false, FailureCause.PasswordChangedOrSecurityReset), ("Kevin Wu", false, FailureCause.PasswordChangedOrSecurityReset)]);
     }
 
     [Fact]

@@ -180,6 +180,27 @@ public sealed class IntegrationAlertBannerTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task NoBackupLeft_BannerNamesWhoseAuthorizationsEndedAndWhoCanFixIt()
+    {
+        await StoreFailedOverAsync();
+        await using (var db = await Context.Services.GetRequiredService<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync())
+        {
+            var at = DateTimeOffset.Parse("2026-12-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+            await db.AuthorizedPages.Where(p => p.Grant!.FacebookUserName == "Kevin Wu").ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.InvalidSince, at).SetProperty(p => p.InvalidCause, FailureCause.SessionInvalidated));
+            var taipei = await db.PageConnections.SingleAsync(c => c.PageId == "p1");
+            await ConnectionStatusChange.ApplyAsync(db, taipei, ConnectionStatus.NeedsReauthorization, FailureCause.SessionInvalidated, at, "test", CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<IntegrationAlertBanner>();
+
+        cut.WaitForElement("[data-testid=alert-who]").TextContent
+            .ShouldBe("已失效的授權：Dana Chen（密碼已變更）、Kevin Wu（登入已失效）。請 Dana Chen 或 Kevin Wu 以自己的 Facebook 帳號重新授權。");
+    }
+
+    [Fact]
     public async Task FailedOver_AgentSeesNoNotice()
     {
         await StoreFailedOverAsync();
