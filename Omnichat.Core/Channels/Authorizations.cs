@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 
 namespace Omnichat.Core.Channels;
@@ -29,6 +31,20 @@ public static class Authorizations
     /// <summary>Whether this authorization can run the page: <see cref="Stored"/> and full control of it (tasks are compared in memory).</summary>
     public static bool IsUsable(AuthorizedPage page) =>
         StoredRule(page) && PageTasks.HasFullControl(page.Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// The team members who fully controlled each page when they last authorized, with whether their authorization
+    /// ended and why, by name: whom the banner and the e-mail ask to authorize again. One team's pages at most.
+    /// </summary>
+    public static async Task<ILookup<string, AuthorizationView>> PeopleAsync(OmnichatDbContext db, Guid teamId, IReadOnlyList<string> pageIds,
+        CancellationToken cancellationToken) =>
+        (await db.AuthorizedPages.AsNoTracking()
+            .Where(p => p.TeamId == teamId && pageIds.Contains(p.PageId))
+            .Select(p => new { p.PageId, p.Grant!.FacebookUserName, p.Tasks, p.InvalidSince, p.InvalidCause })
+            .ToListAsync(cancellationToken))
+        .Where(p => PageTasks.HasFullControl(p.Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+        .OrderBy(p => p.FacebookUserName, StringComparer.Ordinal)
+        .ToLookup(p => p.PageId, p => new AuthorizationView(p.FacebookUserName, InUse: false, p.InvalidSince, p.InvalidCause));
 
     /// <summary>Records that this person's token for the page stopped working; the first time found is kept.</summary>
     public static void MarkInvalid(AuthorizedPage page, FailureCause cause, DateTimeOffset at)

@@ -74,14 +74,8 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
             return failing;
         }
         // One team's failing pages: bounded by the team's pages, far below a query's parameter limit.
-        var pageIds = failing.Select(f => f.PageId).ToList();
-        var people = (await db.AuthorizedPages.AsNoTracking()
-                .Where(p => p.TeamId == teamId && pageIds.Contains(p.PageId))
-                .Select(p => new { p.PageId, p.Grant!.FacebookUserName, p.Tasks, p.InvalidSince, p.InvalidCause })
-                .ToListAsync(cancellationToken))
-            .Where(p => PageTasks.HasFullControl(Split(p.Tasks)))
-            .ToLookup(p => p.PageId, p => new AuthorizationView(p.FacebookUserName, InUse: false, p.InvalidSince, p.InvalidCause));
-        return [.. failing.Select(f => f with { People = [.. people[f.PageId].OrderBy(p => p.PersonName, StringComparer.CurrentCulture)] })];
+        var people = await Authorizations.PeopleAsync(db, teamId, [.. failing.Select(f => f.PageId)], cancellationToken);
+        return [.. failing.Select(f => f with { People = [.. people[f.PageId]] })];
     }
 
     /// <summary>

@@ -95,6 +95,24 @@ public sealed class ConnectionWords(CultureInfo culture)
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
     });
 
+    /// <summary>
+    /// Whose authorizations of a failing page ended and why, and who can authorize again (every member who fully
+    /// controls the page): "已失效的授權：Dana Chen（密碼已變更）。請 Dana Chen 或 Kevin Wu 以自己的 Facebook 帳號重新授權。"
+    /// Empty when nobody is known or the cause is not a person's. The banner and the e-mail say it in these words.
+    /// </summary>
+    public string WhoCanFix(FailureCause cause, IReadOnlyList<AuthorizationView> people)
+    {
+        if (people.Count == 0 || !Authorizations.IsTiedToPerson(cause))
+        {
+            return "";
+        }
+        var ended = people.Where(p => !p.Works)
+            .Select(p => string.Format(culture, Get(nameof(ConnectionStrings.Who_PersonEnded)), p.PersonName, CauseLabel(p.InvalidCause)))
+            .ToList();
+        var fix = string.Format(culture, Get(nameof(ConnectionStrings.Who_CanFix)), string.Join(Get(nameof(ConnectionStrings.Who_Or)), people.Select(p => p.PersonName)));
+        return ended.Count == 0 ? fix : string.Format(culture, Get(nameof(ConnectionStrings.Who_Ended)), string.Join(Get(nameof(ConnectionStrings.Who_Separator)), ended)) + fix;
+    }
+
     /// <summary>Why a check left the page unchecked, with the Graph code or HTTP status it keeps ("-" when none was stored).</summary>
     public string Unchecked(InconclusiveReason reason, int? errorCode, int? httpStatus) => reason switch
     {

@@ -200,7 +200,23 @@ public sealed class CheckResultRecorder(
             }
         }
         var gapsClosed = await GapRecorder.RecordChecksAsync(db, connections, applied, at, cancellationToken);
-        return (started, failedOver, gapsClosed);
+        return (await WithPeopleAsync(db, teamId, started, cancellationToken), failedOver, gapsClosed);
+    }
+
+    /// <summary>
+    /// The e-mail names whose authorizations ended and who can authorize again, as the banner does: every member who
+    /// fully controls each page, as this chunk left them (saved first, so the marks of this run are read back).
+    /// </summary>
+    private static async Task<List<StartedEpisode>> WithPeopleAsync(OmnichatDbContext db, Guid teamId, List<StartedEpisode> started,
+        CancellationToken cancellationToken)
+    {
+        if (started.Count == 0)
+        {
+            return started;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var people = await Authorizations.PeopleAsync(db, teamId, [.. started.Select(s => s.Page.PageId).Distinct()], cancellationToken);
+        return [.. started.Select(s => s with { Page = s.Page with { People = [.. people[s.Page.PageId]] } })];
     }
 
     /// <summary>

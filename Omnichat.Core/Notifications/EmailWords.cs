@@ -25,6 +25,8 @@ public sealed class EmailWords(CultureInfo culture)
 
     public string Cause(FailureCause cause) => ConnectionWords.For(Culture).Cause(cause);
 
+    public string WhoCanFix(FailedPage page) => ConnectionWords.For(Culture).WhoCanFix(page.Cause, page.PeopleList);
+
     /// <summary>What the admin does about one failed page, in order (design.md's table, the help page's steps).</summary>
     public IReadOnlyList<string> FixSteps(FailedPage page) => page.Status switch
     {

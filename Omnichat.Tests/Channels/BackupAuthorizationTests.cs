@@ -97,6 +97,10 @@ public sealed class BackupAuthorizationTests : FlowTest
         (await db.FailureEpisodes.AsNoTracking().GroupBy(e => e.ConnectionId).Select(g => g.Count()).ToListAsync()).ShouldBe([1, 1, 1]);
         var email = (await EmailsAsync()).ShouldHaveSingleItem();
         OutboxPayloadJson.DeserializeConnectionFailure(email.Payload).Pages.Select(p => p.PageId).ShouldBe(SharedPages, ignoreOrder: true);
+        var page = OutboxPayloadJson.DeserializeConnectionFailure(email.Payload).Pages[0];
+        Omnichat.Core.Notifications.EmailWords.For("zh-TW").WhoCanFix(page).ShouldBe(
+            "已失效的授權：Dana Chen（密碼已變更）、Kevin Wu（密碼已變更）。請 Dana Chen 或 Kevin Wu 以自己的 Facebook 帳號重新授權。",
+            "the e-mail names both people and who can fix it, like the banner");
         // The banner names both people, why each ended, and that either can fix it.
         var banner = await Driver.Service<ChannelOverviewService>().GetFailingAsync(admin, CancellationToken.None);
         banner.Count.ShouldBe(SharedPages.Length);

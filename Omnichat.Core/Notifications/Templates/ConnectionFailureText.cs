@@ -27,6 +27,10 @@ public static class ConnectionFailureText
             {
                 text.AppendLine($"  {words[nameof(EmailStrings.CauseLabel)]} {cause}");
             }
+            if (words.WhoCanFix(page) is { Length: > 0 } who)
+            {
+                text.AppendLine($"  {who}");
+            }
             var steps = words.FixSteps(page);
             if (steps.Count > 0)
             {

@@ -51,6 +51,10 @@ public static class FacebookText
     public static string Cause(FailureCause cause) =>
         ConnectionWords.For(CultureInfo.CurrentUICulture).Cause(cause);
 
+    /// <summary>Whose authorizations ended and who can authorize again (<see cref="ConnectionWords.WhoCanFix"/>).</summary>
+    public static string WhoCanFix(FailingConnection connection) =>
+        ConnectionWords.For(CultureInfo.CurrentUICulture).WhoCanFix(connection.Cause, connection.PeopleList);
+
     /// <summary>The cause in a few words, for filters, chips and narrow cells.</summary>
     public static string CauseLabel(FailureCause cause) => ConnectionWords.For(CultureInfo.CurrentUICulture).CauseLabel(cause);
 
