@@ -22,6 +22,9 @@ public static class TelemetryRegistration
     /// <summary>Quartz.NET's own activity source (Quartz 4: one span per job execution).</summary>
     public const string QuartzSourceName = "Quartz";
 
+    /// <summary>The span of one Quartz job execution.</summary>
+    public const string QuartzJobName = "Quartz.Job.Execute";
+
     public static IHostApplicationBuilder AddOmnichatTelemetry(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;

@@ -38,9 +38,13 @@ public sealed class RootSamplerTests
     [Theory]
     [InlineData(OmnichatTracing.CheckRunName)]
     [InlineData(OmnichatTracing.EmailDispatchName)]
-    [InlineData("Quartz.Job.Execute")]
+    [InlineData(Omnichat.Console.Telemetry.TelemetryRegistration.QuartzJobName)]
     public void BackgroundRun_IsKeptWhateverTheRatio(string name) =>
         Decide(0.0, name, ActivityKind.Internal).ShouldBe(SamplingDecision.RecordAndSample);
+
+    [Fact]
+    public void AnotherInternalRoot_IsDecidedByTheRatio() =>
+        Decide(0.0, "Microsoft.AspNetCore.Components.HandleEvent", ActivityKind.Internal).ShouldBe(SamplingDecision.Drop, "Blazor's spans come with every click");
 
     [Fact]
     public void WebhookProcessing_LinkedToARecordedRequest_IsKeptWhateverTheRatio() =>
