@@ -9,11 +9,13 @@ public sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
 
-    /// <summary>The standard variable whose presence turns on the OTLP exporter for metrics, traces and logs.</summary>
+    /// <summary>The standard variable whose presence turns on the OTLP exporter (metrics and spans; logs when asked, <see cref="OtlpSignals"/>).</summary>
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>The standard variable that names a sampler of the SDK's own; when set, it decides instead of <see cref="TraceSampleRatio"/>.</summary>
     public const string SamplerKey = "OTEL_TRACES_SAMPLER";
+
+    public const double DefaultTraceSampleRatio = 0.1;
 
     /// <summary>The scrape path, served to support staff and on <see cref="ManagementUrls"/> only.</summary>
     public const string MetricsPath = "/metrics";
@@ -35,5 +37,6 @@ public sealed class TelemetryOptions
     /// </summary>
     public double TraceSampleRatio { get; set; } = DefaultTraceSampleRatio;
 
-    public const double DefaultTraceSampleRatio = 0.1;
+    /// <summary>Whether <see cref="TraceSampleRatio"/> is a share a sampler can take (NaN is not).</summary>
+    internal bool HasValidRatio => TraceSampleRatio is >= 0 and <= 1;
 }

@@ -11,7 +11,7 @@ internal sealed class TelemetryOptionsValidator(IConfiguration configuration) : 
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
         OtlpSignals.Read(configuration, problems);
-        if (!(options.TraceSampleRatio is >= 0 and <= 1))
+        if (!options.HasValidRatio)
         {
             problems.Add($"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.TraceSampleRatio)} is {options.TraceSampleRatio}: give a share from 0 (no request traced) to 1 (every one).");
         }

@@ -75,8 +75,9 @@ public static class TelemetryRegistration
             // Prometheus is a metrics endpoint; spans leave only through OTLP, so without it none are made.
             telemetry.WithTracing(tracing =>
             {
-                // OTEL_TRACES_SAMPLER names one of the SDK's samplers, which then reads it; otherwise ours.
-                if (string.IsNullOrWhiteSpace(builder.Configuration[TelemetryOptions.SamplerKey]))
+                // OTEL_TRACES_SAMPLER names one of the SDK's samplers, which then reads it; otherwise ours. A ratio out
+                // of range is left to the validator, which stops the start with every problem at once.
+                if (string.IsNullOrWhiteSpace(builder.Configuration[TelemetryOptions.SamplerKey]) && settings.HasValidRatio)
                 {
                     tracing.SetSampler(RootSampler.ParentBased(settings.TraceSampleRatio));
                 }

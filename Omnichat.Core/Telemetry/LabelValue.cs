@@ -29,6 +29,6 @@ internal static class LabelValue
 
     private static class Names<TEnum> where TEnum : struct, Enum
     {
-        public static readonly FrozenDictionary<TEnum, string> All = Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => Snake(v.ToString()));
+        public static readonly FrozenDictionary<TEnum, string> All = Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, v => Snake(v.ToString()));
     }
 }
