@@ -4,8 +4,8 @@ namespace Omnichat.Console.Telemetry;
 /// Which signals leave over OTLP once <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, by the standard variables
 /// <c>OTEL_METRICS_EXPORTER</c>, <c>OTEL_TRACES_EXPORTER</c> and <c>OTEL_LOGS_EXPORTER</c> (<c>otlp</c> or <c>none</c>).
 /// Metrics and spans are exported unless switched off. Logs only when asked for (<c>OTEL_LOGS_EXPORTER=otlp</c>),
-/// unlike OpenTelemetry's default: measured, exporting them cost the webhook endpoint more than metrics and sampled
-/// spans together (README, "What it costs"), and the console's logs already go to the host's log.
+/// unlike OpenTelemetry's default: the issue asks for none, the host's log already has them, and a log level turned up
+/// would be exported line by line from every request (README, "Telemetry").
 /// </summary>
 internal sealed record OtlpSignals(bool Metrics, bool Traces, bool Logs)
 {
