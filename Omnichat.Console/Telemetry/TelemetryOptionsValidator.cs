@@ -8,7 +8,13 @@ internal sealed class TelemetryOptionsValidator(IConfiguration configuration) : 
 {
     public ValidateOptionsResult Validate(string? name, TelemetryOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
+        OtlpSignals.Read(configuration, problems);
+        if (!options.HasValidRatio)
+        {
+            problems.Add($"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.TraceSampleRatio)} is {options.TraceSampleRatio}: give a share from 0 (no request traced) to 1 (every one).");
+        }
         var key = $"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.ManagementUrls)}";
         if (options.ManagementUrls.Length > 0 && !options.Prometheus)
         {

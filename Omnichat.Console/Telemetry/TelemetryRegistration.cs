@@ -3,6 +3,7 @@ using Npgsql;
 using Omnichat.Core.Deployment;
 using Omnichat.Core.Telemetry;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -11,8 +12,8 @@ namespace Omnichat.Console.Telemetry;
 
 /// <summary>
 /// Wires the OpenTelemetry SDK to Core's instruments and the framework's: OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
-/// is set, the Prometheus scrape when <c>Telemetry:Prometheus</c> is true, nothing otherwise (a plain <c>dotnet run</c>
-/// collects nothing and stays quiet).
+/// is set (metrics and sampled spans; logs only when asked, <see cref="OtlpSignals"/>), the Prometheus scrape when
+/// <c>Telemetry:Prometheus</c> is true, nothing otherwise (a plain <c>dotnet run</c> collects nothing and stays quiet).
 /// </summary>
 public static class TelemetryRegistration
 {
@@ -21,6 +22,9 @@ public static class TelemetryRegistration
     /// <summary>Quartz.NET's own activity source (Quartz 4: one span per job execution).</summary>
     public const string QuartzSourceName = "Quartz";
 
+    /// <summary>The span of one Quartz job execution.</summary>
+    public const string QuartzJobName = "Quartz.Job.Execute";
+
     public static IHostApplicationBuilder AddOmnichatTelemetry(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -28,8 +32,13 @@ public static class TelemetryRegistration
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
 
         var settings = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        // A bad value is reported by TelemetryOptionsValidator when the host starts; here it only must not throw.
+        var signals = OtlpSignals.Read(builder.Configuration, problems: []);
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[TelemetryOptions.OtlpEndpointKey]);
-        if (!otlp && !settings.Prometheus)
+        var otlpMetrics = otlp && signals.Metrics;
+        var traces = otlp && signals.Traces;
+        var logs = otlp && signals.Logs;
+        if (!otlpMetrics && !traces && !logs && !settings.Prometheus)
         {
             return builder;
         }
@@ -42,30 +51,49 @@ public static class TelemetryRegistration
                 {
                     resource.AddService(ServiceName);
                 }
-            })
-            .WithMetrics(metrics =>
+            });
+        if (otlpMetrics || settings.Prometheus)
+        {
+            telemetry.WithMetrics(metrics =>
             {
                 metrics.AddMeter(OmnichatMetrics.MeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation();
+                if (otlpMetrics)
+                {
+                    metrics.AddOtlpExporter();
+                }
                 if (settings.Prometheus)
                 {
                     metrics.AddPrometheusExporter();
                 }
             });
-        if (otlp)
+        }
+        if (traces)
         {
             // Prometheus is a metrics endpoint; spans leave only through OTLP, so without it none are made.
-            telemetry.WithTracing(tracing => tracing
-                .AddSource(OmnichatTracing.SourceName, QuartzSourceName)
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !IsScrape(http))
-                .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = RecordUrlWithoutCredentials)
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddNpgsql()
-                // Before any exporter, so every span is clean when it is handed over.
-                .AddProcessor(new RedactingProcessor()));
-            telemetry.UseOtlpExporter();
+            telemetry.WithTracing(tracing =>
+            {
+                // OTEL_TRACES_SAMPLER names one of the SDK's samplers, which then reads it; otherwise ours. A ratio out
+                // of range is left to the validator, which stops the start with every problem at once.
+                if (string.IsNullOrWhiteSpace(builder.Configuration[TelemetryOptions.SamplerKey]) && settings.HasValidRatio)
+                {
+                    tracing.SetSampler(RootSampler.ParentBased(settings.TraceSampleRatio));
+                }
+                tracing.AddSource(OmnichatTracing.SourceName, QuartzSourceName)
+                    .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !IsScrape(http))
+                    .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = RecordUrlWithoutCredentials)
+                    .AddEntityFrameworkCoreInstrumentation()
+                    .AddNpgsql()
+                    // Before any exporter, so every span is clean when it is handed over.
+                    .AddProcessor(new RedactingProcessor())
+                    .AddOtlpExporter();
+            });
+        }
+        if (logs)
+        {
+            telemetry.WithLogging(logging => logging.AddOtlpExporter());
         }
         if (settings.Prometheus && settings.ManagementUrls.Length > 0)
         {

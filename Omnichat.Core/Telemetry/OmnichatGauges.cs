@@ -35,8 +35,8 @@ public sealed class OmnichatGauges : IHostedService
 
     private static IEnumerable<Measurement<int>> Connections(DatabaseGauges database) =>
         database.Current?.Connections.Select(c => new Measurement<int>(c.Count,
-            new KeyValuePair<string, object?>("connection.status", OmnichatMetrics.Snake(c.Status.ToString())),
-            new KeyValuePair<string, object?>("connection.cause", OmnichatMetrics.Snake(c.Cause.ToString())))) ?? [];
+            new KeyValuePair<string, object?>("connection.status", LabelValue.Of(c.Status)),
+            new KeyValuePair<string, object?>("connection.cause", LabelValue.Of(c.Cause)))) ?? [];
 
     private static IEnumerable<Measurement<int>> Single(DatabaseGauges database, Func<DatabaseSnapshot, int> read) =>
         database.Current is { } snapshot ? [new Measurement<int>(read(snapshot))] : [];

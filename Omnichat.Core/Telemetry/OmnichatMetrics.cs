@@ -108,12 +108,12 @@ public sealed class OmnichatMetrics
 
     public void ReplyFinished(ReplyOutcomeKind outcome, ReplyFailure? failure) =>
         replies.Add(1,
-            new KeyValuePair<string, object?>("reply.outcome", Snake(outcome.ToString())),
-            new KeyValuePair<string, object?>("reply.failure", failure is { } f ? Snake(f.ToString()) : "none"));
+            new KeyValuePair<string, object?>("reply.outcome", LabelValue.Of(outcome)),
+            new KeyValuePair<string, object?>("reply.failure", failure is { } f ? LabelValue.Of(f) : "none"));
 
     /// <summary>An outbox row left the dispatcher's hands: <see cref="EmailState.Pending"/> means it will be tried again.</summary>
     public void EmailFinished(EmailState state) =>
-        emails.Add(1, new KeyValuePair<string, object?>("email.outcome", state == EmailState.Pending ? "retry" : Snake(state.ToString())));
+        emails.Add(1, new KeyValuePair<string, object?>("email.outcome", state == EmailState.Pending ? "retry" : LabelValue.Of(state)));
 
     /// <summary>A back-fill of one gap ended (not one stopped by a shutdown, which runs again).</summary>
     public void BackfillFinished(bool done, int recovered, int beyondReach)
@@ -133,7 +133,7 @@ public sealed class OmnichatMetrics
     {
         if (count > 0)
         {
-            checkPages.Add(count, scopeTag, new KeyValuePair<string, object?>("check.outcome", Snake(outcome.ToString())));
+            checkPages.Add(count, scopeTag, new KeyValuePair<string, object?>("check.outcome", LabelValue.Of(outcome)));
         }
     }
 
@@ -147,7 +147,7 @@ public sealed class OmnichatMetrics
 
     private static string ErrorClassName(GraphError error) => error.IsTransport
         ? error.TimedOut ? "timeout" : "transport"
-        : Snake(GraphErrorClassifier.Classify(error).Class.ToString());
+        : LabelValue.Of(GraphErrorClassifier.Classify(error).Class);
 
     private static string ReceiptName(WebhookReceipt receipt) => receipt switch
     {
@@ -158,19 +158,4 @@ public sealed class OmnichatMetrics
         WebhookReceipt.Busy => "busy",
         _ => "not_stored",
     };
-
-    /// <summary>"NeedsReauthorization" as "needs_reauthorization": label values in the style of OpenTelemetry's own.</summary>
-    internal static string Snake(string pascal)
-    {
-        var text = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                text.Append('_');
-            }
-            text.Append(char.ToLowerInvariant(pascal[i]));
-        }
-        return text.ToString();
-    }
 }

@@ -12,16 +12,20 @@ public static class OmnichatTracing
 {
     public const string SourceName = "Omnichat.Console";
 
+    public const string CheckRunName = "omnichat.check.run";
+    public const string WebhookProcessingName = "omnichat.webhook.process";
+    public const string EmailDispatchName = "omnichat.email.dispatch";
+
     public static readonly ActivitySource Source = new(SourceName);
 
     public static Activity? StartCheckRun(CheckScope scope) =>
-        Source.StartActivity("omnichat.check.run")?.SetTag("check.scope", OmnichatMetrics.ScopeName(scope));
+        Source.StartActivity(CheckRunName)?.SetTag("check.scope", OmnichatMetrics.ScopeName(scope));
 
     /// <param name="storedBy">The requests that stored these deliveries (<see cref="WebhookTraceLinks"/>).</param>
     public static Activity? StartWebhookProcessing(int deliveries, IEnumerable<ActivityLink> storedBy) =>
-        Source.StartActivity("omnichat.webhook.process", ActivityKind.Internal, parentContext: default, links: storedBy)
+        Source.StartActivity(WebhookProcessingName, ActivityKind.Internal, parentContext: default, links: storedBy)
             ?.SetTag("webhook.deliveries", deliveries);
 
     public static Activity? StartEmailDispatch(Guid emailId) =>
-        Source.StartActivity("omnichat.email.dispatch")?.SetTag("email.id", emailId.ToString());
+        Source.StartActivity(EmailDispatchName)?.SetTag("email.id", emailId.ToString());
 }

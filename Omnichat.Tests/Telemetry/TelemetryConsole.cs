@@ -32,7 +32,11 @@ public sealed class TelemetryConsole : IAsyncDisposable
 
     private LockedCollection<MetricSnapshot> Metrics { get; }
 
-    public static async Task<TelemetryConsole> StartAsync(Action<ConsoleServer>? configure = null)
+    /// <param name="everyTrace">
+    /// Record every trace, so a test can follow any request; false leaves the console's default ratio, which is
+    /// what <see cref="SamplingTests"/> checks.
+    /// </param>
+    public static async Task<TelemetryConsole> StartAsync(Action<ConsoleServer>? configure = null, bool everyTrace = true)
     {
         var sink = new OtlpSink();
         var spans = new LockedCollection<Activity>();
@@ -49,6 +53,10 @@ public sealed class TelemetryConsole : IAsyncDisposable
                         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
                         services.ConfigureOpenTelemetryMeterProvider(reader => reader.AddInMemoryExporter(metrics));
                     });
+                if (everyTrace)
+                {
+                    s.With("Telemetry:TraceSampleRatio", "1");
+                }
                 configure?.Invoke(s);
             });
             return new TelemetryConsole(server, sink, spans, metrics);
