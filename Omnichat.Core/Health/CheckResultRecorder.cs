@@ -131,6 +131,12 @@ public sealed class CheckResultRecorder(
             {
                 continue;
             }
+            // Reauthorized, or moved to a backup, while Facebook was being asked: the answer is about a token the page
+            // no longer runs on, and applying it would break a page that was just fixed.
+            if (found.TokenChecked is { } checkedToken && connection.ProtectedPageToken is { } current && TokenFingerprint.Of(current) != checkedToken)
+            {
+                continue;
+            }
             foreach (var result in found.Authorizations)
             {
                 if (authorizations.TryGetValue(result.AuthorizedPageId, out var authorization))

@@ -58,7 +58,7 @@ public sealed class IntegrationChecker(
                         : batchError is null
                             ? PageVerdict.MissingBatchItem()
                             : PageVerdict.Inconclusive(batchError, HistoryNote.BatchUnanswered(batchError));
-                    verdicts[target.ConnectionId] = verdict;
+                    verdicts[target.ConnectionId] = verdict with { TokenChecked = target.Fingerprint };
                 }
                 progress?.Report(new CheckProgress(Interlocked.Add(ref done, chunk.Length), ids.Count));
                 await SlowDownIfNearLimitAsync(ct);
@@ -122,7 +122,7 @@ public sealed class IntegrationChecker(
                 targets = [.. rows.Select(r =>
                 {
                     var of = authorizations[r.Id];
-                    return new CheckTarget(r.Id, r.PageId, tokens.Unprotect(r.ProtectedPageToken!),
+                    return new CheckTarget(r.Id, r.PageId, tokens.Unprotect(r.ProtectedPageToken!), TokenFingerprint.Of(r.ProtectedPageToken!),
                         of.FirstOrDefault(a => a.InUse)?.Id,
                         [.. of.Where(a => !a.InUse).Take(GraphClient.MaxBatchOperations - 2).Select(a => new BackupToken(a.Id, tokens.Unprotect(a.Token)))]);
                 })];
@@ -270,7 +270,8 @@ public sealed class IntegrationChecker(
         }
     }
 
-    private sealed record CheckTarget(Guid ConnectionId, string PageId, string PageToken, Guid? InUseAuthorizationId, BackupToken[] Backups)
+    private sealed record CheckTarget(Guid ConnectionId, string PageId, string PageToken, string Fingerprint, Guid? InUseAuthorizationId,
+        BackupToken[] Backups)
     {
         public int Operations => 2 + Backups.Length;
 

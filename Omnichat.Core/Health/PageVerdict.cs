@@ -21,6 +21,12 @@ public sealed record PageVerdict(CheckOutcome Outcome, ConnectionStatus Status, 
     /// </summary>
     public IReadOnlyList<AuthorizationResult> Authorizations { get; init; } = [];
 
+    /// <summary>
+    /// The <see cref="TokenFingerprint"/> of the token Facebook was asked about; a verdict about a token the
+    /// connection no longer runs on (reauthorized or moved to a backup meanwhile) is not applied. Null: not token-bound.
+    /// </summary>
+    public string? TokenChecked { get; init; }
+
     public static PageVerdict Passed() => new(CheckOutcome.Passed, ConnectionStatus.Healthy, FailureCause.None);
 
     /// <summary>Facebook answered with an error that decides nothing; the error says why (<see cref="PageVerdictRules.ReasonOf"/>).</summary>

@@ -166,7 +166,10 @@ public sealed class ReplyService(
                 // Token, permission or role: the same verdict the hourly check would reach, with its banner and one
                 // e-mail, or with another team member's token taking over when the failure was only this person's.
                 await recorder.RecordAsync(Guid.NewGuid(),
-                    new Dictionary<Guid, PageVerdict> { [connection.Id] = PageVerdict.Failed(status, diagnosis.Cause, error, HistoryNote.ReplyFailed(error)) },
+                    new Dictionary<Guid, PageVerdict>
+                    {
+                        [connection.Id] = PageVerdict.Failed(status, diagnosis.Cause, error, HistoryNote.ReplyFailed(error)) with { TokenChecked = TokenFingerprint.Of(token) },
+                    },
                     time.GetUtcNow(), CancellationToken.None);
                 if (attempt == 1 && await BackupTokenAsync(db, connection, token) is { } backup)
                 {
