@@ -76,6 +76,7 @@ public sealed class BackupAuthorizationFlowTests(BrowserFixture browser) : Brows
         var entry = first.Locator("[data-testid=timeline-entry][data-kind=FailedOver]");
         await entry.WaitForAsync();
         (await entry.InnerTextAsync()).ShouldContain("Dana Chen 的授權已失效（密碼已變更），改用 Kevin Wu 的授權");
+        (await entry.Locator("[data-testid=timeline-cause]").CountAsync()).ShouldBe(0, "the page kept working: no 請重新授權 advice on this entry");
         await ScreenshotAsync(first, "history-failed-over");
         ErrorLines(server).ShouldBeEmpty("the flow logged no error");
     }
