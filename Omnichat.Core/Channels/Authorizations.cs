@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
@@ -22,15 +21,13 @@ public static class Authorizations
         or FailureCause.PageNotGranted or FailureCause.PermissionMissing or FailureCause.PageRoleLost
         or FailureCause.TokenInvalid;
 
-    /// <summary>Granted with a token and every required permission, not known to fail: the database's half of the rule.</summary>
-    public static readonly Expression<Func<AuthorizedPage, bool>> Stored =
-        p => p.IsGranted && p.ProtectedPageToken != null && p.MissingScopes == "" && p.InvalidSince == null;
-
-    private static readonly Func<AuthorizedPage, bool> StoredRule = Stored.Compile();
-
-    /// <summary>Whether this authorization can run the page: <see cref="Stored"/> and full control of it (tasks are compared in memory).</summary>
+    /// <summary>
+    /// Whether this authorization can run the page: granted with a token and every required permission, not known to
+    /// have ended, and with full control of the page.
+    /// </summary>
     public static bool IsUsable(AuthorizedPage page) =>
-        StoredRule(page) && PageTasks.HasFullControl(page.Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        page.IsGranted && page.ProtectedPageToken is not null && page.MissingScopes.Length == 0 && page.InvalidSince is null
+        && PageTasks.HasFullControl(page.Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The team members who fully controlled each page when they last authorized, with whether their authorization
