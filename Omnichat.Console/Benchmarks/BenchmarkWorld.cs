@@ -29,24 +29,43 @@ public sealed class BenchmarkWorld(BenchmarkHost host)
     /// </summary>
     public const int PagesPerOwner = 20_000;
 
-    public static IReadOnlyList<string> Owners(int connections) =>
+    /// <summary>The first second admin of the benchmark's pages (one per owner), whose tokens are the backups.</summary>
+    public const string CoOwnerId = "780179500000001";
+
+    public static IReadOnlyList<string> Owners(int connections) => Numbered(OwnerId, connections);
+
+    public static IReadOnlyList<string> CoOwners(int connections) => Numbered(CoOwnerId, connections);
+
+    private static List<string> Numbered(string first, int connections) =>
         [.. Enumerable.Range(0, (connections + PagesPerOwner - 1) / PagesPerOwner)
-            .Select(i => (long.Parse(OwnerId, CultureInfo.InvariantCulture) + i).ToString(CultureInfo.InvariantCulture))];
+            .Select(i => (long.Parse(first, CultureInfo.InvariantCulture) + i).ToString(CultureInfo.InvariantCulture))];
 
     /// <param name="connections">Pages authorized by the demo team's admin (<see cref="DemoAccounts.Admin"/>).</param>
     /// <param name="connected">How many of them are connected; all when null.</param>
-    public async Task<SetUpReport> CreateAsync(int connections, CancellationToken cancellationToken, int? connected = null)
+    /// <param name="tokensPerPage">
+    /// 2: a second sandbox user administers every page too and consents after the owner, so each connection runs on the
+    /// owner's token with the second person's as its backup (issue 16), and the check verifies both.
+    /// </param>
+    public async Task<SetUpReport> CreateAsync(int connections, CancellationToken cancellationToken, int? connected = null, int tokensPerPage = 1)
     {
         using var http = host.CreateHttpClient();
         var total = Stopwatch.StartNew();
 
         var owners = Owners(connections);
+        var coOwners = tokensPerPage == 2 ? CoOwners(connections) : [];
         var step = Stopwatch.StartNew();
         for (var i = 0; i < owners.Count; i++)
         {
             var count = Math.Min(PagesPerOwner, connections - i * PagesPerOwner);
-            using var bulk = await http.PostAsJsonAsync("sandbox/api/pages/bulk",
-                new { count, userId = owners[i], userName = $"Benchmark Owner {i + 1}", subscribed = true }, cancellationToken);
+            using var bulk = await http.PostAsJsonAsync("sandbox/api/pages/bulk", new
+            {
+                count,
+                userId = owners[i],
+                userName = $"Benchmark Owner {i + 1}",
+                subscribed = true,
+                coAdminId = coOwners.ElementAtOrDefault(i),
+                coAdminName = $"Benchmark Co-owner {i + 1}",
+            }, cancellationToken);
             await EnsureAsync(bulk, "POST /sandbox/api/pages/bulk", cancellationToken);
         }
         var pagesTime = step.Elapsed;
@@ -73,7 +92,22 @@ public sealed class BenchmarkWorld(BenchmarkHost host)
         {
             throw new BenchmarkException($"inserted {inserted} connections, expected {wanted}");
         }
-        return new SetUpReport(connections, pagesTime, consentTime, consentRequests, step.Elapsed, total.Elapsed);
+        var insertTime = step.Elapsed;
+
+        // After the connections exist, as a second admin would: their tokens become every connected page's backup.
+        step.Restart();
+        requestsBefore = host.GraphRequests.Count;
+        for (var i = 0; i < coOwners.Count; i++)
+        {
+            var expected = Math.Min(PagesPerOwner, wanted - i * PagesPerOwner);
+            var consent = await ConsentAsync(http, caller, coOwners[i], cancellationToken);
+            if (!consent.Succeeded || consent.BackupPageCount != expected)
+            {
+                throw new BenchmarkException($"consent of {coOwners[i]} gave {consent.Kind} with {consent.BackupPageCount} backups, expected {expected} ({consent.Error})");
+            }
+        }
+        return new SetUpReport(connections, owners.Count + coOwners.Count, pagesTime, consentTime + step.Elapsed,
+            consentRequests + (int)(host.GraphRequests.Count - requestsBefore), insertTime, total.Elapsed);
     }
 
     public async Task SetLatencyAsync(int latencyMs, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ namespace Omnichat.Console.Benchmarks;
 public sealed record CheckMeasurement(
     bool UseBatch,
     int Connections,
+    int Tokens,
     int Concurrency,
     int LatencyMs,
     TimeSpan Elapsed,
@@ -14,12 +15,15 @@ public sealed record CheckMeasurement(
     long SandboxGraphRequests,
     MemoryUse Memory)
 {
-    /// <summary>Two calls per page: ⌈2N/50⌉ batch requests, or 2N single requests.</summary>
+    /// <summary>
+    /// One <c>debug_token</c> per token and one <c>subscribed_apps</c> per page: ⌈(T+N)/50⌉ batch requests, or T+N
+    /// single requests (2N with one token per page).
+    /// </summary>
     public int ExpectedRequests => UseBatch
-        ? (int)Math.Ceiling(2.0 * Connections / GraphClient.MaxBatchOperations)
-        : 2 * Connections;
+        ? (int)Math.Ceiling((double)(Tokens + Connections) / GraphClient.MaxBatchOperations)
+        : Tokens + Connections;
 
-    /// <summary>The least time the requests can take with C in flight and L each: ⌈2N/50⌉·L/C (batched), 2N·L/C (unbatched).</summary>
+    /// <summary>The least time the requests can take with C in flight and L each: ⌈(T+N)/50⌉·L/C (batched), (T+N)·L/C (unbatched).</summary>
     public TimeSpan Bound => TimeSpan.FromMilliseconds((double)ExpectedRequests * LatencyMs / Concurrency);
 
     public double RatioToBound => Bound > TimeSpan.Zero ? Elapsed / Bound : double.NaN;

@@ -41,7 +41,7 @@ public sealed class HealthBenchmark(HealthBenchmarkOptions options, TextWriter p
     {
         await progress.WriteLineAsync($"Setting up {connections} connections on {host.BaseAddress} ...");
         var world = new BenchmarkWorld(host);
-        var setUp = await world.CreateAsync(connections, cancellationToken);
+        var setUp = await world.CreateAsync(connections, cancellationToken, tokensPerPage: options.TokensPerPage);
         await world.SetLatencyAsync(options.LatencyMs, cancellationToken);
         await progress.WriteLineAsync($"  done in {setUp.Total.TotalSeconds:F1} s; sandbox latency now {options.LatencyMs} ms per Graph HTTP request");
         return setUp;
@@ -65,7 +65,7 @@ public sealed class HealthBenchmark(HealthBenchmarkOptions options, TextWriter p
         var received = host.GraphRequests.Count - requestsBefore;
 
         await progress.WriteLineAsync($"  {elapsed.TotalSeconds:F2} s, {summary.GraphRequests} Graph requests");
-        return new CheckMeasurement(useBatch, connections, options.Concurrency, options.LatencyMs, elapsed, summary, received, memory);
+        return new CheckMeasurement(useBatch, connections, connections * options.TokensPerPage, options.Concurrency, options.LatencyMs, elapsed, summary, received, memory);
     }
 
     // The console's own checker and options, with only HealthCheck:UseBatch set for this run.

@@ -10,6 +10,7 @@ public sealed record HealthBenchmarkOptions
           --connections N             connections to check (default 10000)
           --latency-ms L              sandbox latency per Graph HTTP request (default 100)
           --concurrency C             HealthCheck:MaxConcurrency, requests in flight (default 4)
+          --tokens-per-page K         1, or 2: a second person authorizes every page, so each has a backup token to verify (default 2)
           --unbatched-connections M   run the unbatched check on M connections and extrapolate to N (default: N, measured)
           --skip-unbatched            only the batched check
           --postgres "CS"             run on the PostgreSQL server CS names, in a database of the benchmark's own (default: a temp SQLite file)
@@ -18,6 +19,7 @@ public sealed record HealthBenchmarkOptions
     public int Connections { get; init; } = 10_000;
     public int LatencyMs { get; init; } = 100;
     public int Concurrency { get; init; } = 4;
+    public int TokensPerPage { get; init; } = 2;
     public bool SkipUnbatched { get; init; }
     /// <summary>Null: the unbatched check runs on all <see cref="Connections"/>.</summary>
     public int? UnbatchedConnections { get; init; }
@@ -68,7 +70,10 @@ public sealed record HealthBenchmarkOptions
                 case "--unbatched-connections" when value >= 1:
                     options = options with { UnbatchedConnections = value };
                     break;
-                case "--connections" or "--latency-ms" or "--concurrency" or "--unbatched-connections":
+                case "--tokens-per-page" when value is 1 or 2:
+                    options = options with { TokensPerPage = value };
+                    break;
+                case "--connections" or "--latency-ms" or "--concurrency" or "--unbatched-connections" or "--tokens-per-page":
                     problem = $"{name} {value} is out of range";
                     return false;
                 default:

@@ -32,11 +32,11 @@ public sealed record HealthBenchmarkReport(HealthBenchmarkOptions Options, strin
     {
         var n = Batched.Connections;
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"Health-check benchmark: N={n} connections, L={Options.LatencyMs} ms per Graph HTTP request, C={Options.Concurrency}");
+        await output.WriteLineAsync($"Health-check benchmark: N={n} connections, T={Batched.Tokens} tokens ({Options.TokensPerPage} per page), L={Options.LatencyMs} ms per Graph HTTP request, C={Options.Concurrency}");
         await output.WriteLineAsync($"  database                 {Database}");
         await output.WriteLineAsync(Invariant($"""
               set-up (not measured): {SetUp.Connections} sandbox pages via POST /sandbox/api/pages/bulk ({SetUp.Pages.TotalSeconds:F1} s);
-                consent via POST /sandbox/api/oauth/authorize + ConsentService ({SetUp.ConsentGraphRequests} Graph requests, {SetUp.Consent.TotalSeconds:F1} s);
+                consent via POST /sandbox/api/oauth/authorize + ConsentService, {SetUp.People} {(SetUp.People == 1 ? "person" : "people")} ({SetUp.ConsentGraphRequests} Graph requests, {SetUp.Consent.TotalSeconds:F1} s);
                 {SetUp.Connections} PageConnection rows inserted directly from the AuthorizedPage rows in one EF batch ({SetUp.Insert.TotalSeconds:F1} s),
                 not connected one by one through ConnectionService
             """));
@@ -66,13 +66,13 @@ public sealed record HealthBenchmarkReport(HealthBenchmarkOptions Options, strin
     private static async Task WriteCheckAsync(TextWriter output, string title, CheckMeasurement run)
     {
         var summary = run.Summary;
-        var boundFormula = run.UseBatch ? "⌈2N/50⌉·L/C" : "2N·L/C";
+        var boundFormula = run.UseBatch ? "⌈(T+N)/50⌉·L/C" : "(T+N)·L/C";
         await output.WriteLineAsync(title);
         await output.WriteLineAsync(Invariant($"""
               wall time                {run.Elapsed.TotalSeconds:F2} s
               Graph HTTP requests      {summary.GraphRequests} counted by the checker, {run.SandboxGraphRequests} received by the sandbox (expected {run.ExpectedRequests})
               results                  {summary.Checked} checked: {summary.Passed} passed, {summary.Failed} failed, {summary.Inconclusive} inconclusive, {summary.Repaired} repaired
-              bound {boundFormula,-13}      {run.Bound.TotalSeconds:F2} s ({run.ExpectedRequests} x {run.LatencyMs} ms / {run.Concurrency}); ratio to bound {run.RatioToBound:F2}x
+              bound {boundFormula,-17}  {run.Bound.TotalSeconds:F2} s ({run.ExpectedRequests} x {run.LatencyMs} ms / {run.Concurrency}); ratio to bound {run.RatioToBound:F2}x
               working set (process)    baseline {Mb(run.Memory.Baseline.WorkingSet)}, peak {Mb(run.Memory.Peak.WorkingSet)}
               GC heap (managed)        baseline {Mb(run.Memory.Baseline.GcHeap)}, peak {Mb(run.Memory.Peak.GcHeap)}
             """));

@@ -8,7 +8,7 @@ public sealed class HealthBenchmarkTests
     [Fact]
     public async Task Run_SixtyConnectionsUnbatchedOnTen_FiguresAreConsistent()
     {
-        var options = new HealthBenchmarkOptions { Connections = 60, LatencyMs = 5, Concurrency = 4, UnbatchedConnections = 10 };
+        var options = new HealthBenchmarkOptions { Connections = 60, LatencyMs = 5, Concurrency = 4, UnbatchedConnections = 10, TokensPerPage = 1 };
 
         var report = await new HealthBenchmark(options, TextWriter.Null).RunAsync(CancellationToken.None);
 
@@ -37,9 +37,32 @@ public sealed class HealthBenchmarkTests
     }
 
     [Fact]
+    public async Task Run_TwoTokensPerPage_VerifiesTheBackupsInTheSameBatches()
+    {
+        var options = new HealthBenchmarkOptions { Connections = 60, LatencyMs = 5, Concurrency = 4, UnbatchedConnections = 10, TokensPerPage = 2 };
+
+        var report = await new HealthBenchmark(options, TextWriter.Null).RunAsync(CancellationToken.None);
+        using var text = new StringWriter();
+        await report.WriteToAsync(text);
+
+        report.SetUp.People.ShouldBe(2);
+        report.SetUp.ConsentGraphRequests.ShouldBe(2 * (5 + 3), "the second person consents the same way");
+        var batched = report.Batched;
+        (batched.Summary.Checked, batched.Summary.Passed).ShouldBe((60, 60));
+        batched.Tokens.ShouldBe(120);
+        batched.ExpectedRequests.ShouldBe(4, "⌈(T+N)/50⌉ = ⌈180/50⌉");
+        // A page's three calls stay in one batch: 16 pages (48 calls) a batch, so ⌈60/16⌉ = 4 as well.
+        batched.Summary.GraphRequests.ShouldBe(4);
+        var unbatched = report.Unbatched.ShouldNotBeNull();
+        unbatched.Summary.GraphRequests.ShouldBe(3 * 10, "one debug_token per token and subscribed_apps once per page");
+        text.ToString().ShouldContain("T=120 tokens (2 per page)");
+        text.ToString().ShouldContain("⌈(T+N)/50⌉·L/C");
+    }
+
+    [Fact]
     public async Task Run_SkipUnbatched_ReportSaysSoAndMarksEachTarget()
     {
-        var options = new HealthBenchmarkOptions { Connections = 30, LatencyMs = 0, SkipUnbatched = true };
+        var options = new HealthBenchmarkOptions { Connections = 30, LatencyMs = 0, SkipUnbatched = true, TokensPerPage = 1 };
 
         var report = await new HealthBenchmark(options, TextWriter.Null).RunAsync(CancellationToken.None);
         using var text = new StringWriter();
@@ -75,6 +98,7 @@ public sealed class HealthBenchmarkTests
     [InlineData("--connections", "0")]
     [InlineData("--connections", "ten")]
     [InlineData("--concurrency", "0")]
+    [InlineData("--tokens-per-page", "3")]
     [InlineData("--colour", "1")]
     public void TryParse_BadOption_SaysWhich(string name, string value)
     {

@@ -34,6 +34,35 @@ public sealed class BulkPagesTests(ConsoleServer server) : IClassFixture<Console
     }
 
     [Fact]
+    public async Task Bulk_WithACoAdmin_BothAdministerEveryPage_AndEachGetsATokenOfTheirOwn()
+    {
+        const string coAdmin = "780179500000001";
+        (await BulkAsync(new { count = 3, userId = OwnerId, userName = "Bulk Owner", coAdminId = coAdmin, coAdminName = "Bulk Co-owner" }))
+            .EnsureSuccessStatusCode();
+
+        var tokens = new List<string>();
+        foreach (var user in new[] { OwnerId, coAdmin })
+        {
+            var token = await sandbox.LongLivedTokenAsync(user, pages: "all");
+            using var accounts = await sandbox.Client.GetAsync(SandboxDriver.Graph("me/accounts", new() { ["fields"] = "id,access_token", ["access_token"] = token }));
+            var data = (await SandboxDriver.JsonAsync(accounts, HttpStatusCode.OK)).GetProperty("data");
+            data.GetArrayLength().ShouldBe(3, user);
+            tokens.Add(data[0].GetProperty("access_token").GetString()!);
+        }
+        tokens.Distinct().Count().ShouldBe(2, "a page token belongs to one page, person and app");
+    }
+
+    [Fact]
+    public async Task Bulk_CoAdminUnknownAndUnnamed_IsRefusedAndAddsNothing()
+    {
+        using var response = await BulkAsync(new { count = 3, userId = OwnerId, userName = "Bulk Owner", coAdminId = "780179500000009" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await sandbox.StateAsync()).GetProperty("pages").EnumerateArray()
+            .ShouldNotContain(p => p.GetProperty("id").GetString() == BulkPages.FirstId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Bulk_Consented_ListedByAccountsAndSubscribedAppsAnswers()
     {
         (await BulkAsync(new { count = 30, userId = OwnerId, userName = "Bulk Owner" })).EnsureSuccessStatusCode();

@@ -116,19 +116,18 @@ public sealed class SandboxControl(SandboxWorld world, DeauthorizeNotifier deaut
         if (request is null || request.Count is < 1 or > MaxBulkPages || string.IsNullOrWhiteSpace(request.UserId))
         {
             return new BulkPagesOutcome(ControlOutcome.BadRequest(
-                $"Body must be {{\"count\":1..{MaxBulkPages},\"userId\":\"...\",\"userName\":\"...\",\"subscribed\":true}}."), []);
+                $"Body must be {{\"count\":1..{MaxBulkPages},\"userId\":\"...\",\"userName\":\"...\",\"subscribed\":true,\"coAdminId\":\"...\",\"coAdminName\":\"...\"}}."), []);
         }
         var outcome = world.Update((state, _) =>
         {
-            if (state.FindUser(request.UserId) is null)
+            string[] admins = string.IsNullOrWhiteSpace(request.CoAdminId) ? [request.UserId] : [request.UserId, request.CoAdminId];
+            var missing = admins.Zip([request.UserName, request.CoAdminName]).Where(a => state.FindUser(a.First) is null).ToList();
+            if (missing.FirstOrDefault(a => string.IsNullOrWhiteSpace(a.Second)) is { First: { } unnamed })
             {
-                if (string.IsNullOrWhiteSpace(request.UserName))
-                {
-                    return new BulkPagesOutcome(ControlOutcome.NotFound($"Unknown user {request.UserId}; give userName to create it"), []);
-                }
-                state.Users.Add(new SandboxUser { Id = request.UserId, Name = request.UserName });
+                return new BulkPagesOutcome(ControlOutcome.NotFound($"Unknown user {unnamed}; give its name to create it"), []);
             }
-            var ids = BulkPages.Add(state, request.Count, request.UserId, request.Subscribed);
+            state.Users.AddRange(missing.Select(a => new SandboxUser { Id = a.First, Name = a.Second! }));
+            var ids = BulkPages.Add(state, request.Count, admins, request.Subscribed);
             return new BulkPagesOutcome(ControlOutcome.Ok($"Added {ids.Count} pages for user {request.UserId}"), ids);
         });
         if (outcome.Outcome.Succeeded)

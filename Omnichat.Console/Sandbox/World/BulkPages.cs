@@ -8,8 +8,8 @@ public static class BulkPages
 {
     public const long FirstId = 104600000000001;
 
-    /// <summary>Adds <paramref name="count"/> pages administered by <paramref name="userId"/>; the caller holds the world's lock.</summary>
-    public static IReadOnlyList<string> Add(WorldState world, int count, string userId, bool subscribed)
+    /// <summary>Adds <paramref name="count"/> pages administered by each of <paramref name="admins"/>; the caller holds the world's lock.</summary>
+    public static IReadOnlyList<string> Add(WorldState world, int count, IReadOnlyList<string> admins, bool subscribed)
     {
         var next = world.Pages
             .Select(p => long.TryParse(p.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
@@ -26,7 +26,10 @@ public static class BulkPages
                 Name = string.Create(CultureInfo.InvariantCulture, $"Bulk page {next + i - FirstId + 1:D5}"),
                 ReceiverAppId = world.AppId,
             };
-            page.Roles[userId] = [.. PageTasks.Admin];
+            foreach (var admin in admins)
+            {
+                page.Roles[admin] = [.. PageTasks.Admin];
+            }
             if (subscribed)
             {
                 page.SubscribedApps[world.AppId] = [.. MessengerWebhookFields.Required];
