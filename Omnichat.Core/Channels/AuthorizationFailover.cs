@@ -5,7 +5,8 @@ namespace Omnichat.Core.Channels;
 
 /// <summary>
 /// Puts another team member's token on a connection whose token in use ended for a reason tied to its person, so
-/// the page keeps working. The one place a connection changes whose authorization it runs on after connecting.
+/// the page keeps working. Besides a fresh consent (which puts the consenting person's new token on what it covers,
+/// <see cref="ConsentService"/>), the one place a connection changes whose authorization it runs on.
 /// </summary>
 public static class AuthorizationFailover
 {

@@ -166,6 +166,7 @@ public sealed class ConnectionWords(CultureInfo culture)
             HistoryNoteKind.EmailNoRecipients => nameof(ConnectionStrings.Note_EmailNoRecipients),
             HistoryNoteKind.EmailTimedOut => nameof(ConnectionStrings.Note_EmailTimedOut),
             HistoryNoteKind.FailedOver => nameof(ConnectionStrings.Note_FailedOverUnreadable),
+            HistoryNoteKind.NotTicked => nameof(ConnectionStrings.Note_NotTicked),
             _ => throw new ArgumentOutOfRangeException(nameof(stored), note.Kind, null),
         });
         return string.Format(culture, text, note.Argument ?? "");

@@ -8,7 +8,10 @@ namespace Omnichat.Core.Channels;
 /// Pages the consent covers that the team can connect (or has connected): the count the admin reads, so it promises
 /// no page the authorized list then greys out.
 /// </param>
-/// <param name="UncoveredConnectedPages">Connected pages this consent no longer covers: they keep working on their old token until it dies, and the admin is told so.</param>
+/// <param name="UncoveredConnectedPages">
+/// Connected pages this consent left out (or whose permissions it dropped) that stopped working: Meta ended the
+/// consenting person's token for them, and no other member's authorization could take over.
+/// </param>
 /// <param name="Error">The Graph error behind <see cref="ConsentOutcomeKind.GraphFailed"/>.</param>
 /// <param name="NotConnectablePages">
 /// Pages the consent covers that the team still cannot connect, counted by why (the authorized list's reasons), so the
@@ -18,6 +21,11 @@ namespace Omnichat.Core.Channels;
 /// Connected pages running on another team member's authorization that this consent also covers: the consenting
 /// person's tokens became their backups, with nothing reconnected.
 /// </param>
+/// <param name="RepairedPageCount">
+/// Failing connections this consent returned to healthy besides the one reauthorized: pages broken by the same
+/// person-tied failure (a password change) that the fresh authorization covers.
+/// </param>
+/// <param name="MovedToBackupPages">Connected pages this consent left out that now run on another member's authorization.</param>
 public sealed record ConsentOutcome(
     ConsentOutcomeKind Kind,
     string? FacebookUserName = null,
@@ -26,9 +34,12 @@ public sealed record ConsentOutcome(
     string? PageName = null,
     GraphError? Error = null,
     IReadOnlyDictionary<PageAvailability, int>? NotConnectablePages = null,
-    int BackupPageCount = 0)
+    int BackupPageCount = 0,
+    int RepairedPageCount = 0,
+    IReadOnlyList<string>? MovedToBackupPages = null)
 {
     public bool Succeeded => Kind is ConsentOutcomeKind.Authorized or ConsentOutcomeKind.Reauthorized;
     public IReadOnlyList<string> Uncovered => UncoveredConnectedPages ?? [];
+    public IReadOnlyList<string> MovedToBackup => MovedToBackupPages ?? [];
     public IReadOnlyDictionary<PageAvailability, int> NotConnectable => NotConnectablePages ?? new Dictionary<PageAvailability, int>();
 }

@@ -1,27 +1,35 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Omnichat.Core.Backfill;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Health;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Channels;
 
 /// <summary>
 /// Opens the consent dialog and handles its return: exchanges the code, stores the grant and the pages it covers,
-/// and, for a reauthorization, puts the fresh token on the connection and subscribes it again.
+/// puts the fresh tokens on the connections they can run (repairing those a person-tied failure broke), and ends the
+/// authorizations of connected pages the consent left out.
 /// </summary>
 public sealed class ConsentService(
     GraphClient graph,
     OAuthStateStore states,
     TokenProtector tokens,
     ConnectionSubscriber subscriber,
+    CheckResultRecorder recorder,
+    BackfillSignal backfill,
     IDbContextFactory<OmnichatDbContext> dbFactory,
     ChannelChangeNotifier notifier,
     IOptions<FacebookOptions> options,
     TimeProvider clock,
     ILogger<ConsentService> logger)
 {
+    // Subscribe calls in flight while one consent repairs many pages: quick for hundreds, gentle on Meta's limits.
+    private const int SubscribeConcurrency = 4;
+
     /// <summary>Builds the dialog URL for a team admin; null when the caller may not change connections or the connection is not theirs.</summary>
     public async Task<Uri?> BeginAsync(Caller caller, OAuthPurpose purpose, Guid? connectionId, string redirectUri, CancellationToken cancellationToken)
     {
@@ -155,24 +163,43 @@ public sealed class ConsentService(
         }
 
         var grant = await UpsertGrantAsync(db, caller, teamId, consent, now, cancellationToken);
-        var pages = await UpsertPagesAsync(db, grant, consent, now, cancellationToken);
+        var (pages, dropped) = await UpsertPagesAsync(db, grant, consent, now, cancellationToken);
+        var usable = pages.Where(Authorizations.IsUsable).ToDictionary(p => p.PageId);
 
-        var uncovered = new List<string>();
+        // Every connection this person's fresh token can run takes it; one that was failing for a reason tied to a
+        // person is repaired in the same step, whoever's token it ran on, so one reauthorization fixes every page a
+        // password change broke. A connected page this consent left out has a dead token from now on (Meta ends a page
+        // token once its page is no longer granted): it fails over or fails now, not at the next reply.
+        var repairs = new List<PageConnection>();
+        var uncovered = new Dictionary<Guid, FailureCause>();
         foreach (var connection in live)
         {
             var fromThisUser = connection.FacebookUserId == consent.User.Id;
-            if (granted.TryGetValue(connection.PageId, out var page) && page.MissingScopes.Count == 0 && (fromThisUser || connection == target))
+            var broken = ConnectionHealth.IsFailing(connection.Status) && Authorizations.IsTiedToPerson(connection.Cause);
+            var refresh = granted.TryGetValue(connection.PageId, out var page) && page.MissingScopes.Count == 0
+                && (fromThisUser || connection == target);
+            if (refresh || (broken && usable.ContainsKey(connection.PageId)))
             {
-                connection.ProtectedPageToken = tokens.Protect(page.Account.AccessToken!);
+                connection.ProtectedPageToken = tokens.Protect(granted[connection.PageId].Account.AccessToken!);
                 connection.GrantId = grant.Id;
                 connection.FacebookUserId = consent.User.Id;
                 connection.FacebookUserName = consent.User.Name;
-                connection.PageName = page.Account.Name;
+                connection.PageName = granted[connection.PageId].Account.Name;
+                if (connection == target || broken)
+                {
+                    repairs.Add(connection);
+                }
             }
             else if (fromThisUser)
             {
-                uncovered.Add(connection.PageName);
+                uncovered[connection.Id] = page is null ? FailureCause.PageNotGranted : FailureCause.PermissionMissing;
             }
+        }
+        // A backup this person dropped is ended too, so the page's authorizations and the notice say it is gone.
+        var connectedPages = live.Select(c => c.PageId).ToHashSet();
+        foreach (var (row, cause) in dropped.Where(d => connectedPages.Contains(d.Row.PageId)))
+        {
+            Authorizations.MarkInvalid(row, cause, now);
         }
         await db.SaveChangesAsync(cancellationToken);
 
@@ -182,46 +209,98 @@ public sealed class ConsentService(
             .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
         var backups = live.Count(c => c.GrantId != grant.Id && granted.TryGetValue(c.PageId, out var page)
             && page.MissingScopes.Count == 0 && PageTasks.HasFullControl(page.Account.Tasks));
-        var outcome = new ConsentOutcome(ConsentOutcomeKind.Authorized, consent.User.Name, connectable, uncovered,
-            NotConnectablePages: notConnectable, BackupPageCount: backups);
+        var repaired = await RepairAsync(db, caller, repairs, consent, now, cancellationToken);
+        var (stopped, movedToBackup) = await EndUncoveredAsync(live, uncovered, now, cancellationToken);
+        var outcome = new ConsentOutcome(ConsentOutcomeKind.Authorized, consent.User.Name, connectable, stopped,
+            NotConnectablePages: notConnectable, BackupPageCount: backups, RepairedPageCount: repaired.Count(r => r.Value.IsSuccess),
+            MovedToBackupPages: movedToBackup);
         if (target is not null)
         {
-            outcome = await ReauthorizeAsync(db, caller, target, consent, uncovered, now, cancellationToken);
+            outcome = repaired[target.Id] is { IsSuccess: false } failed
+                ? outcome with { Kind = ConsentOutcomeKind.GraphFailed, PageName = target.PageName, Error = failed.Error }
+                : outcome with { Kind = ConsentOutcomeKind.Reauthorized, PageName = target.PageName, RepairedPageCount = outcome.RepairedPageCount - 1 };
         }
         logger.LogInformation(
-            "Stored consent of Facebook user {FacebookUserId} for team {TeamId}: {PageCount} pages, {ConnectableCount} connectable, {UncoveredCount} connected pages not covered",
-            consent.User.Id, teamId, granted.Count, connectable, uncovered.Count);
+            "Stored consent of Facebook user {FacebookUserId} for team {TeamId}: {PageCount} pages, {ConnectableCount} connectable, {RepairedCount} repaired, {UncoveredCount} connected pages not covered",
+            consent.User.Id, teamId, granted.Count, connectable, repaired.Count(r => r.Value.IsSuccess), uncovered.Count);
         await notifier.NotifyAsync(teamId);
         return outcome;
     }
 
-    private async Task<ConsentOutcome> ReauthorizeAsync(OmnichatDbContext db, Caller caller, PageConnection target, Consent consent,
-        IReadOnlyList<string> uncovered, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Subscribes each repaired connection again with its fresh token (a removed app had lost the subscription) and
+    /// returns it to healthy; the history says who reauthorized. Facebook is asked a few pages at a time, so a person
+    /// with hundreds of broken pages does not wait for them one by one.
+    /// </summary>
+    private async Task<Dictionary<Guid, GraphResult<bool>>> RepairAsync(OmnichatDbContext db, Caller caller, IReadOnlyList<PageConnection> repairs,
+        Consent consent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var subscribed = await subscriber.SubscribeAsync(target.PageId, tokens.Unprotect(target.ProtectedPageToken!), cancellationToken);
-        db.ConnectionEvents.Add(new ConnectionEvent
+        var results = new Dictionary<Guid, GraphResult<bool>>();
+        foreach (var chunk in repairs.Chunk(SubscribeConcurrency))
         {
-            ConnectionId = target.Id,
-            TeamId = target.TeamId,
-            Kind = subscribed.IsSuccess ? ConnectionEventKind.Reauthorized : ConnectionEventKind.SubscribeFailed,
-            At = now,
-            ActorUserId = caller.UserId,
-            ActorName = caller.DisplayName,
-            Detail = subscribed.IsSuccess ? HistoryNote.FacebookUser(consent.User.Name) : subscribed.Error.ToString(),
-        });
-        if (subscribed.IsSuccess)
-        {
-            await ConnectionStatusChange.ApplyAsync(db, target, ConnectionStatus.Healthy, FailureCause.None, now, HistoryNote.Reauthorized, cancellationToken);
-            target.LastError = null;
+            var answers = await Task.WhenAll(chunk.Select(c => subscriber.SubscribeAsync(c.PageId, tokens.Unprotect(c.ProtectedPageToken!), cancellationToken)));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                results[chunk[i].Id] = answers[i];
+            }
         }
-        else
+        foreach (var connection in repairs)
         {
-            target.LastError = subscribed.Error.ToString();
+            var subscribed = results[connection.Id];
+            db.ConnectionEvents.Add(new ConnectionEvent
+            {
+                ConnectionId = connection.Id,
+                TeamId = connection.TeamId,
+                Kind = subscribed.IsSuccess ? ConnectionEventKind.Reauthorized : ConnectionEventKind.SubscribeFailed,
+                At = now,
+                ActorUserId = caller.UserId,
+                ActorName = caller.DisplayName,
+                Detail = subscribed.IsSuccess ? HistoryNote.FacebookUser(consent.User.Name) : subscribed.Error.ToString(),
+            });
+            if (subscribed.IsSuccess)
+            {
+                await ConnectionStatusChange.ApplyAsync(db, connection, ConnectionStatus.Healthy, FailureCause.None, now, HistoryNote.Reauthorized, cancellationToken);
+                connection.LastError = null;
+            }
+            else
+            {
+                connection.LastError = subscribed.Error.ToString();
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
-        return subscribed.IsSuccess
-            ? new ConsentOutcome(ConsentOutcomeKind.Reauthorized, consent.User.Name, consent.Pages.Count, uncovered, target.PageName)
-            : new ConsentOutcome(ConsentOutcomeKind.GraphFailed, consent.User.Name, consent.Pages.Count, uncovered, target.PageName, subscribed.Error);
+        // A repaired page receives events again: read what it missed now, not at the worker's next poll.
+        if (results.Values.Any(r => r.IsSuccess))
+        {
+            backfill.Notify();
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// Records that the token of each connected page this consent left out has ended, as a check finding it would:
+    /// another member's authorization takes over, or the page fails now, with its banner and one e-mail.
+    /// </summary>
+    /// <returns>The names of the pages that stopped working, and of those now running on another member's authorization.</returns>
+    private async Task<(List<string> Stopped, List<string> MovedToBackup)> EndUncoveredAsync(IReadOnlyList<PageConnection> live,
+        IReadOnlyDictionary<Guid, FailureCause> uncovered, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (uncovered.Count == 0)
+        {
+            return ([], []);
+        }
+        var verdicts = live.Where(c => uncovered.ContainsKey(c.Id)).ToDictionary(c => c.Id, c =>
+        {
+            var cause = uncovered[c.Id];
+            return PageVerdict.Failed(ConnectionStatusRules.StatusFor(cause), cause, detail: HistoryNote.NotTicked(c.FacebookUserName ?? ""))
+                with { TokenChecked = c.ProtectedPageToken is { } token ? TokenFingerprint.Of(token) : null };
+        });
+        await recorder.RecordAsync(Guid.NewGuid(), verdicts, now, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = verdicts.Keys.ToList();
+        var after = await db.PageConnections.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.PageName, c.Status }).ToListAsync(cancellationToken);
+        return ([.. after.Where(c => ConnectionHealth.IsFailing(c.Status)).Select(c => c.PageName).Order(StringComparer.CurrentCulture)],
+            [.. after.Where(c => c.Status == ConnectionStatus.Healthy).Select(c => c.PageName).Order(StringComparer.CurrentCulture)]);
     }
 
     private async Task<FacebookGrant> UpsertGrantAsync(OmnichatDbContext db, Caller caller, Guid teamId, Consent consent, DateTimeOffset now, CancellationToken cancellationToken)
@@ -264,18 +343,26 @@ public sealed class ConsentService(
         return pages.Select(p => ChannelOverviewService.Decide(p, connectedHere, takenElsewhere)).ToList();
     }
 
-    /// <returns>The rows of the pages this consent returned.</returns>
-    private async Task<List<AuthorizedPage>> UpsertPagesAsync(OmnichatDbContext db, FacebookGrant grant, Consent consent, DateTimeOffset now,
+    /// <returns>
+    /// The rows of the pages this consent returned, and the rows whose authorization this consent ended: a page that
+    /// was granted with every permission and is now left out, or lost a permission.
+    /// </returns>
+    private async Task<(List<AuthorizedPage> Pages, List<(AuthorizedPage Row, FailureCause Cause)> Dropped)> UpsertPagesAsync(OmnichatDbContext db, FacebookGrant grant, Consent consent, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var existing = await db.AuthorizedPages.Where(p => p.GrantId == grant.Id).ToDictionaryAsync(p => p.PageId, cancellationToken);
         var rows = new List<AuthorizedPage>();
+        var dropped = new List<(AuthorizedPage Row, FailureCause Cause)>();
         foreach (var page in consent.Pages)
         {
             if (!existing.TryGetValue(page.Account.Id, out var row))
             {
                 row = new AuthorizedPage { GrantId = grant.Id, TeamId = grant.TeamId, PageId = page.Account.Id, Name = page.Account.Name };
                 db.AuthorizedPages.Add(row);
+            }
+            else if (WasComplete(row) && page.MissingScopes.Count > 0)
+            {
+                dropped.Add((row, FailureCause.PermissionMissing));
             }
             row.Name = page.Account.Name;
             row.PictureUrl = page.Account.PictureUrl;
@@ -295,13 +382,19 @@ public sealed class ConsentService(
         var current = consent.Pages.Select(p => p.Account.Id).ToHashSet();
         foreach (var row in existing.Values.Where(r => !current.Contains(r.PageId)))
         {
+            if (WasComplete(row))
+            {
+                dropped.Add((row, FailureCause.PageNotGranted));
+            }
             row.IsGranted = false;
             row.ProtectedPageToken = null;
             row.MissingScopes = "";
             row.RefreshedAt = now;
         }
-        return rows;
+        return (rows, dropped);
     }
+
+    private static bool WasComplete(AuthorizedPage row) => row.IsGranted && row.MissingScopes.Length == 0;
 
     private static ConsentOutcome Failed(GraphError error) => new(ConsentOutcomeKind.GraphFailed, Error: error);
 

@@ -36,6 +36,7 @@ public sealed record HistoryNote(HistoryNoteKind Kind, string? Argument = null)
         [HistoryNoteKind.EmailNoRecipients] = "email-no-recipients",
         [HistoryNoteKind.EmailTimedOut] = "email-timed-out",
         [HistoryNoteKind.FailedOver] = "failed-over",
+        [HistoryNoteKind.NotTicked] = "not-ticked",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, HistoryNoteKind> Kinds = Codes.ToFrozenDictionary(c => c.Value, c => c.Key);
@@ -93,6 +94,9 @@ public sealed record HistoryNote(HistoryNoteKind Kind, string? Argument = null)
         new HistoryNote(HistoryNoteKind.EmailTimedOut, timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)).Stored;
 
     public static string FacebookUser(string name) => new HistoryNote(HistoryNoteKind.FacebookUser, name).Stored;
+
+    /// <summary>The person's newest consent left the page out (or dropped a permission it needs): their token for it ended.</summary>
+    public static string NotTicked(string name) => new HistoryNote(HistoryNoteKind.NotTicked, name).Stored;
 
     /// <summary>Whose authorization ended, why, and whose took over; tab-separated (a Facebook name holds no tab).</summary>
     public static string FailedOver(string from, FailureCause cause, string to) =>

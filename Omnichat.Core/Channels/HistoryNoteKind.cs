@@ -45,4 +45,6 @@ public enum HistoryNoteKind
     EmailTimedOut,
     /// <summary>The token in use ended for its person; another person's took over (the argument: cause, from, to).</summary>
     FailedOver,
+    /// <summary>The person's newest consent left the page or one of its permissions out (the argument: their Facebook name).</summary>
+    NotTicked,
 }

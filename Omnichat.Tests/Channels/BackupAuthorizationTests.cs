@@ -167,6 +167,60 @@ public sealed class BackupAuthorizationTests : FlowTest
         (await after.ConnectionEvents.CountAsync(e => e.Kind == ConnectionEventKind.FailedOver)).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task BothPeopleChangePasswords_ThenOneReauthorizesOnePage_EverySharedPageWorksAgain()
+    {
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
+        await CheckAsync();
+        await Driver.Sandbox.PostAsync($"users/{DemoWorld.KevinId}/password-change");
+        await CheckAsync();
+
+        // Dana reauthorizes her own page; the shared pages ran on Kevin's dead token, and her fresh one covers them.
+        var outcome = await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all", OAuthPurpose.Reauthorize, await ConnectionIdAsync(DanaOnlyPage));
+
+        outcome.Kind.ShouldBe(ConsentOutcomeKind.Reauthorized);
+        outcome.RepairedPageCount.ShouldBe(SharedPages.Length);
+        await using var db = await DbAsync();
+        var live = await db.PageConnections.AsNoTracking().ToListAsync();
+        live.ShouldAllBe(c => c.Status == ConnectionStatus.Healthy && c.FacebookUserId == DemoWorld.DanaId);
+        (await db.FailureEpisodes.CountAsync(e => e.EndedAt == null)).ShouldBe(0);
+        // Kevin's authorizations are still dead: the yellow notice asks him to authorize again.
+        var notice = (await Driver.Service<ChannelOverviewService>().GetEndedAuthorizationsAsync(admin, CancellationToken.None)).ShouldHaveSingleItem();
+        (notice.PersonName, notice.Cause).ShouldBe(("Kevin Wu", FailureCause.PasswordChangedOrSecurityReset));
+        (await CheckAsync()).Failed.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ConsentLeavingOutASharedPage_MovesItToTheBackupAtOnce_AndSendsNoEmail()
+    {
+        var taipei = SharedPages[0];
+        var outcome = await Driver.ConsentAsync(admin, DemoWorld.DanaId, new[] { SharedPages[1], SharedPages[2], DanaOnlyPage }, OAuthPurpose.EditSettings);
+
+        await using var db = await DbAsync();
+        var connection = await db.PageConnections.AsNoTracking().SingleAsync(c => c.PageId == taipei);
+        outcome.MovedToBackup.ShouldBe([connection.PageName]);
+        outcome.Uncovered.ShouldBeEmpty();
+        (connection.Status, connection.FacebookUserId).ShouldBe((ConnectionStatus.Healthy, DemoWorld.KevinId));
+        var timeline = await Driver.Service<IntegrationStatusService>().GetTimelineAsync(admin, connection.Id, null, 50, false, CancellationToken.None);
+        timeline!.Entries.Single(e => e.Kind == TimelineKind.FailedOver).Detail.ShouldBe("Dana Chen 的授權已失效（未勾選此專頁），改用 Kevin Wu 的授權");
+        (await EmailsAsync()).ShouldBeEmpty();
+        (await db.FailureEpisodes.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task BackupLeavesASharedPageOut_HisAuthorizationOfItEnds_AndTheNoticeSaysSo()
+    {
+        await Driver.ConsentAsync(admin2, DemoWorld.KevinId, new[] { SharedPages[1], SharedPages[2] }, OAuthPurpose.EditSettings);
+
+        await using var db = await DbAsync();
+        var kevins = await db.AuthorizedPages.AsNoTracking().SingleAsync(p => p.PageId == SharedPages[0] && p.Grant!.FacebookUserId == DemoWorld.KevinId);
+        kevins.InvalidCause.ShouldBe(FailureCause.PageNotGranted);
+        (await db.PageConnections.CountAsync(c => c.Status == ConnectionStatus.Healthy && c.FacebookUserId == DemoWorld.DanaId)).ShouldBe(SharedPages.Length + 1,
+            "nothing Dana runs changes");
+        var notice = (await Driver.Service<ChannelOverviewService>().GetEndedAuthorizationsAsync(admin, CancellationToken.None)).ShouldHaveSingleItem();
+        (notice.PersonName, notice.Cause, notice.PageNames.Count).ShouldBe(("Kevin Wu", FailureCause.PageNotGranted, 1));
+    }
+
     private Task<CheckRunSummary> CheckAsync() =>
         Driver.Service<IntegrationChecker>().CheckAsync(CheckScope.All, null, CancellationToken.None);
 

@@ -87,7 +87,7 @@ public sealed class ReauthorizeFlowTests : FlowTest
     }
 
     [Fact]
-    public async Task Consent_NewConsentNoLongerCoversAConnectedPage_WarnsAndKeepsTheConnection()
+    public async Task Consent_NewConsentNoLongerCoversAConnectedPage_WarnsKeepsTheConnection_AndItFailsAtOnce()
     {
         var admin = await Driver.CallerAsync("admin@demo.local");
         await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
@@ -99,7 +99,8 @@ public sealed class ReauthorizeFlowTests : FlowTest
         outcome.Uncovered.ShouldBe([(await Driver.OverviewAsync(admin)).Connections.Single().PageName]);
         var overview = await Driver.OverviewAsync(admin);
         var connection = overview.Connections.Single();
-        connection.Status.ShouldBe(ConnectionStatus.Healthy);
+        (connection.Status, connection.Cause).ShouldBe((ConnectionStatus.MissingPermission, FailureCause.PageNotGranted),
+            "Meta ends the page token once the page is no longer granted");
         connection.NotCoveredByConsent.ShouldBeTrue();
         overview.AuthorizedPages.Single(p => p.PageId == DemoWorld.ShopPageId(3)).Availability.ShouldBe(PageAvailability.PageNotGranted);
     }

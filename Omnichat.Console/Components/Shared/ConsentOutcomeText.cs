@@ -27,6 +27,10 @@ public static class ConsentOutcomeText
     public static string Backups(IStringLocalizer<FacebookStrings> loc, ConsentOutcome outcome) =>
         outcome.BackupPageCount > 0 ? loc[nameof(FacebookStrings.Outcome_Backups), outcome.BackupPageCount, outcome.FacebookUserName ?? ""] : "";
 
+    /// <summary>One sentence ending in a space about the failing pages this consent repaired as well, or empty when none.</summary>
+    public static string Repaired(IStringLocalizer<FacebookStrings> loc, ConsentOutcome outcome) =>
+        outcome.RepairedPageCount > 0 ? loc[nameof(FacebookStrings.Outcome_Repaired), outcome.RepairedPageCount] : "";
+
     private static string Reason(PageAvailability availability) => availability switch
     {
         PageAvailability.NotPageAdmin => nameof(FacebookStrings.Outcome_NotConnectable_NotPageAdmin),

@@ -108,8 +108,8 @@ public static class FacebookText
     public static string Outcome(IStringLocalizer<FacebookStrings> loc, ConsentOutcome outcome) => outcome.Kind switch
     {
         ConsentOutcomeKind.Authorized => loc[nameof(FacebookStrings.Outcome_Authorized), outcome.AuthorizedPageCount, outcome.FacebookUserName ?? "",
-            Shared.ConsentOutcomeText.NotConnectable(loc, outcome) + Shared.ConsentOutcomeText.Backups(loc, outcome)],
-        ConsentOutcomeKind.Reauthorized => loc[nameof(FacebookStrings.Outcome_Reauthorized), outcome.PageName ?? ""],
+            Shared.ConsentOutcomeText.NotConnectable(loc, outcome) + Shared.ConsentOutcomeText.Backups(loc, outcome) + Shared.ConsentOutcomeText.Repaired(loc, outcome)],
+        ConsentOutcomeKind.Reauthorized => loc[nameof(FacebookStrings.Outcome_Reauthorized), outcome.PageName ?? "", Shared.ConsentOutcomeText.Repaired(loc, outcome)],
         ConsentOutcomeKind.Cancelled => loc[nameof(FacebookStrings.Outcome_Cancelled)],
         ConsentOutcomeKind.MissingState => loc[nameof(FacebookStrings.Outcome_MissingState)],
         ConsentOutcomeKind.InvalidState => loc[nameof(FacebookStrings.Outcome_InvalidState)],

@@ -68,13 +68,27 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
     }
 
     [Fact]
-    public void Render_PageNoLongerCoveredByConsent_WarnsBeforeItBreaks()
+    public void Render_PageNoLongerCoveredByConsent_SaysItsAuthorizationNoLongerWorks()
     {
         SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
 
         var cut = RenderSection(Connection("台北店", notCovered: true));
 
-        cut.Find("[data-testid=not-covered-warning]").TextContent.ShouldContain("編輯設定");
+        var warning = cut.Find("[data-testid=not-covered-warning]").TextContent;
+        warning.ShouldContain("編輯設定");
+        warning.ShouldContain("已無法收發訊息");
+        warning.ShouldNotContain("暫時仍可運作");
+    }
+
+    [Fact]
+    public void Render_UncoveredPageAlreadyFailing_TheCauseSaysItOnce()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = RenderSection(Connection("台北店", ConnectionStatus.MissingPermission, FailureCause.PageNotGranted, notCovered: true));
+
+        cut.Find("[data-testid=connection-cause]").TextContent.ShouldContain("編輯設定");
+        cut.FindAll("[data-testid=not-covered-warning]").ShouldBeEmpty();
     }
 
     [Fact]
@@ -223,6 +237,25 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
         connection.DisconnectedByName.ShouldBe(TestCallers.TeamAdmin.DisplayName);
         (await db.ConnectionEvents.SingleAsync(e => e.ConnectionId == stored.Id && e.Kind == ConnectionEventKind.Disconnected))
             .ActorName.ShouldBe(TestCallers.TeamAdmin.DisplayName);
+    }
+
+    [Fact]
+    public void Reauthorize_ThatRepairedOtherPages_SaysHowMany()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        var snackbars = Render<MudSnackbarProvider>();
+        var broken = Enumerable.Range(1, 3)
+            .Select(i => Connection($"Demo Shop {i} 店", ConnectionStatus.NeedsReauthorization, FailureCause.PasswordChangedOrSecurityReset) with { Id = Guid.NewGuid() })
+            .ToList();
+        var earlier = Connection("Demo Shop 高雄店") with { Id = Guid.NewGuid(), LastReauthorizedAt = DateTimeOffset.UnixEpoch };
+        var cut = RenderSection([.. broken, earlier]);
+
+        cut.FindAll("[data-testid=reauthorize]")[0].Click();
+        var at = DateTimeOffset.Parse("2026-12-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        cut.Render(p => p.Add(x => x.Connections,
+            [.. broken.Select(c => c with { Status = ConnectionStatus.Healthy, Cause = FailureCause.None, LastReauthorizedAt = at }), earlier]));
+
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain("已重新授權「Demo Shop 1 店」，另有 2 個專頁一併恢復正常"));
     }
 
     [Fact]
