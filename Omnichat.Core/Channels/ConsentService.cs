@@ -175,17 +175,19 @@ public sealed class ConsentService(
         foreach (var connection in live)
         {
             var fromThisUser = connection.FacebookUserId == consent.User.Id;
-            var broken = ConnectionHealth.IsFailing(connection.Status) && Authorizations.IsTiedToPerson(connection.Cause);
+            // Only a token with full control repairs: a person who is now an editor would leave the page failing.
+            var repairable = ConnectionHealth.IsFailing(connection.Status) && Authorizations.IsTiedToPerson(connection.Cause)
+                && usable.ContainsKey(connection.PageId);
             var refresh = granted.TryGetValue(connection.PageId, out var page) && page.MissingScopes.Count == 0
                 && (fromThisUser || connection == target);
-            if (refresh || (broken && usable.ContainsKey(connection.PageId)))
+            if (refresh || repairable)
             {
                 connection.ProtectedPageToken = tokens.Protect(granted[connection.PageId].Account.AccessToken!);
                 connection.GrantId = grant.Id;
                 connection.FacebookUserId = consent.User.Id;
                 connection.FacebookUserName = consent.User.Name;
                 connection.PageName = granted[connection.PageId].Account.Name;
-                if (connection == target || broken)
+                if (connection == target || repairable)
                 {
                     repairs.Add(connection);
                 }

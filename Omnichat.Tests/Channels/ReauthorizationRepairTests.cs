@@ -66,6 +66,21 @@ public sealed class ReauthorizationRepairTests : FlowTest
     }
 
     [Fact]
+    public async Task ConsentOfSomeoneWhoLostFullControl_RepairsNothing_AndThePageStaysFailing()
+    {
+        await Driver.Sandbox.PutAsync($"pages/{Pages[1]}/roles/{DemoWorld.DanaId}", new { tasks = new[] { "MODERATE", "MESSAGING" } });
+        (await CheckAsync()).Failed.ShouldBe(1);
+
+        var outcome = await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+
+        outcome.RepairedPageCount.ShouldBe(0, "an editor's token cannot run the page");
+        await using var db = await DbAsync();
+        var page = await db.PageConnections.AsNoTracking().SingleAsync(c => c.PageId == Pages[1]);
+        (page.Status, page.Cause).ShouldBe((ConnectionStatus.NotPageAdmin, FailureCause.PageRoleLost));
+        (await db.FailureEpisodes.CountAsync(e => e.EndedAt == null)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ConsentLeavingOutAConnectedPage_EndsItsAuthorizationAtOnce_AndThePageFailsWithOneEmail()
     {
         var outcome = await Driver.ConsentAsync(admin, DemoWorld.DanaId, Pages.Skip(1).ToArray(), OAuthPurpose.EditSettings);
