@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Receiving;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Channels;
 
 /// <summary>Reads one team's grants, authorized pages and connections for the Facebook Messenger tab.</summary>
-public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> dbFactory)
+public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> dbFactory, ReceivingRule receiving, TimeProvider time)
 {
     public async Task<FacebookChannelOverview> GetAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -48,10 +49,13 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
                 .Select(e => new { e.ConnectionId, e.At }).ToListAsync(cancellationToken))
             .GroupBy(e => e.ConnectionId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
         var byPage = pages.ToLookup(p => p.PageId);
+        var now = time.GetUtcNow();
+        var usual = await receiving.UsualCountsAsync(db, [.. connections.Select(c => c.Id)], now, cancellationToken);
         var views = connections.Select(c => new ConnectionView(c.Id, c.PageId, c.PageName, c.Status, c.Cause, c.ConnectedByName,
                 c.ConnectedAt, c.FacebookUserName, c.LastCheckedAt, ungranted.Contains((c.PageId, c.FacebookUserId)),
                 reauthorized.TryGetValue(c.Id, out var at) ? at : null,
-                AuthorizationsOf(c, byPage[c.PageId], grantNames)))
+                AuthorizationsOf(c, byPage[c.PageId], grantNames),
+                receiving.Decide(c, usual.GetValueOrDefault(c.Id), now)))
             .ToList();
         return new FacebookChannelOverview(grants.Select(g => g.FacebookUserName).ToList(), authorized, views);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Omnichat.Core.Receiving;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Channels;
@@ -14,6 +15,7 @@ internal static class ChannelsRegistration
         services.AddTransient<ConnectionSubscriber>();
         services.AddTransient<ConsentService>();
         services.AddTransient<ConnectionService>();
+        services.AddReceiving();
         services.AddSingleton<ChannelOverviewService>();
         return services;
     }

@@ -1,7 +1,10 @@
+using Omnichat.Core.Receiving;
+
 namespace Omnichat.Core.Channels;
 
 /// <param name="NotCoveredByConsent">The latest consent of its Facebook user no longer covers this page: it works until its token dies.</param>
 /// <param name="LastReauthorizedAt">When 重新授權 last succeeded for it, so the tab that opened the dialog can say it worked.</param>
+/// <param name="Receiving">When it last received an event and a customer message, and whether it may not be receiving.</param>
 /// <param name="Authorizations">Each team member's authorization that can run the page or did until it ended, the one in use first.</param>
 public sealed record ConnectionView(
     Guid Id,
@@ -15,7 +18,8 @@ public sealed record ConnectionView(
     DateTimeOffset? LastCheckedAt,
     bool NotCoveredByConsent,
     DateTimeOffset? LastReauthorizedAt = null,
-    IReadOnlyList<AuthorizationView>? Authorizations = null)
+    IReadOnlyList<AuthorizationView>? Authorizations = null,
+    ReceivingView? Receiving = null)
 {
     public IReadOnlyList<AuthorizationView> AuthorizationList => Authorizations ?? [];
 }

@@ -24,4 +24,8 @@ public sealed class PageConnection
     public DateTimeOffset? LastCheckedAt { get; set; }
     /// <summary>The last Graph error, as "code/subcode fbtrace_id message" for support; never a token.</summary>
     public string? LastError { get; set; }
+    /// <summary>When a webhook last brought any event for the page (kept by webhook processing, <c>ReceivingRecorder</c>).</summary>
+    public DateTimeOffset? LastEventAt { get; set; }
+    /// <summary>When a webhook last brought a customer's message or postback for the page.</summary>
+    public DateTimeOffset? LastCustomerMessageAt { get; set; }
 }

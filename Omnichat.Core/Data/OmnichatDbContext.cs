@@ -6,6 +6,7 @@ using Omnichat.Core.Channels;
 using Omnichat.Core.Health;
 using Omnichat.Core.Messaging;
 using Omnichat.Core.Notifications;
+using Omnichat.Core.Receiving;
 using Omnichat.Core.Teams;
 
 namespace Omnichat.Core.Data;
@@ -37,6 +38,7 @@ public abstract class OmnichatDbContext(DbContextOptions options)
     public DbSet<ConsoleSetting> ConsoleSettings => Set<ConsoleSetting>();
     public DbSet<CheckRun> CheckRuns => Set<CheckRun>();
     public DbSet<EventGap> EventGaps => Set<EventGap>();
+    public DbSet<ReceivingDay> ReceivingDays => Set<ReceivingDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

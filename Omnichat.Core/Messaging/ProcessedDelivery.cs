@@ -10,4 +10,8 @@ public sealed class ProcessedDelivery
     public int Duplicates { get; set; }
     /// <summary>Conversations this delivery started: their customers' names are looked up afterwards, elsewhere.</summary>
     public int NewConversations { get; set; }
+    /// <summary>Live connections this delivery brought any event for.</summary>
+    public HashSet<Guid> Received { get; } = [];
+    /// <summary>Per connection, the customer messages and postbacks it brought that were not stored yet.</summary>
+    public Dictionary<Guid, int> CustomerMessages { get; } = [];
 }

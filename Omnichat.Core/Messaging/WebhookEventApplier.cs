@@ -43,6 +43,7 @@ public sealed class WebhookEventApplier(OmnichatDbContext db, string ourAppId, D
                 result.Parked++;
                 continue;
             }
+            result.Received.Add(connection.Id);
             if (e.Kind is WebhookEventKind.Message or WebhookEventKind.Postback)
             {
                 result.ReceiverSignals[connection.Id] = e.Standby;
@@ -61,6 +62,10 @@ public sealed class WebhookEventApplier(OmnichatDbContext db, string ourAppId, D
             if (changed)
             {
                 result.Teams.Add(connection.TeamId);
+                if (e.Kind is WebhookEventKind.Message or WebhookEventKind.Postback)
+                {
+                    result.CustomerMessages[connection.Id] = result.CustomerMessages.GetValueOrDefault(connection.Id) + 1;
+                }
             }
             else if (e.Kind is WebhookEventKind.Message or WebhookEventKind.Postback or WebhookEventKind.Echo)
             {

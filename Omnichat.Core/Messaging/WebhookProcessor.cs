@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
+using Omnichat.Core.Receiving;
 using Omnichat.Core.Telemetry;
 
 namespace Omnichat.Core.Messaging;
@@ -127,16 +128,20 @@ public sealed class WebhookProcessor(
             var deliveries = await db.ClaimReceivedAsync(ids, cancellationToken);
             var applier = new WebhookEventApplier(db, facebook.Value.AppId, now);
             var results = new List<ProcessedDelivery>();
+            var received = new List<(DateTimeOffset, ProcessedDelivery)>();
             var applied = new List<WebhookEvent>();
             foreach (var delivery in deliveries)
             {
                 var events = WebhookPayload.Parse(delivery.Body);
                 applied.AddRange(events);
-                results.Add(await applier.ApplyAsync(delivery, events, cancellationToken));
+                var processed = await applier.ApplyAsync(delivery, events, cancellationToken);
+                results.Add(processed);
+                received.Add((delivery.ReceivedAt, processed));
                 delivery.State = WebhookDeliveryState.Processed;
                 delivery.ProcessedAt = now;
                 delivery.Attempts++;
             }
+            await ReceivingRecorder.RecordAsync(db, received, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             metrics.WebhookEventsProcessed(applied, time.GetUtcNow());
@@ -170,6 +175,7 @@ public sealed class WebhookProcessor(
             delivery.State = WebhookDeliveryState.Processed;
             delivery.ProcessedAt = now;
             delivery.Attempts++;
+            await ReceivingRecorder.RecordAsync(db, [(delivery.ReceivedAt, processed)], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             metrics.WebhookEventsProcessed(events, time.GetUtcNow());

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Omnichat.Core.Data;
 using Omnichat.Core.Health;
 using Omnichat.Core.Messaging;
+using Omnichat.Core.Receiving;
 
 namespace Omnichat.Core.Retention;
 
@@ -28,9 +29,10 @@ public sealed class RetentionService(
         var summary = new RetentionSummary(
             await RollUpPassedChecksAsync(now - Options.PassedChecks, cancellationToken),
             await RemoveWebhookBodiesAsync(now - Options.WebhookBodies, cancellationToken),
-            await RemoveParkedEventsAsync(now - Options.ParkedEvents, cancellationToken));
-        logger.LogInformation("Retention: {Checks} passed checks rolled up into daily counts, {Bodies} webhook bodies and {Parked} parked events removed",
-            summary.PassedChecksRolledUp, summary.WebhookBodiesRemoved, summary.ParkedEventsRemoved);
+            await RemoveParkedEventsAsync(now - Options.ParkedEvents, cancellationToken),
+            await RemoveReceivingDaysAsync(ReceivingRule.Today(now).AddDays(-ReceivingOptionsValidator.MaxDays), cancellationToken));
+        logger.LogInformation("Retention: {Checks} passed checks rolled up into daily counts, {Bodies} webhook bodies, {Parked} parked events and {Days} receiving days removed",
+            summary.PassedChecksRolledUp, summary.WebhookBodiesRemoved, summary.ParkedEventsRemoved, summary.ReceivingDaysRemoved);
         return summary;
     }
 
@@ -110,6 +112,14 @@ public sealed class RetentionService(
             }
             total += await old.Where(e => e.Id <= upTo).ExecuteDeleteAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Daily customer-message counts older than the longest average the rule may be configured to take.</summary>
+    private async Task<int> RemoveReceivingDaysAsync(DateOnly before, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One row per connection and day: even a large first clean-up is a short statement.
+        return await db.ReceivingDays.Where(d => d.Day < before).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The highest of the first <see cref="RetentionOptions.BatchSize"/> ids, or null when there are none.</summary>

@@ -41,6 +41,20 @@ public sealed class PageVerdictRulesTests
         Decide(Token(), "another-app").NeedsResubscribe.ShouldBeTrue();
 
     [Fact]
+    public void Decide_AnotherAppHasEveryFieldButOursLacksMessages_RepairsOurs()
+    {
+        // subscribed_apps may list other apps of the page: only our app's fields are what Meta delivers to us.
+        var verdict = PageVerdictRules.Decide(new PageHealthAnswer(PageId, GraphResult<TokenDebugInfo>.Success(Token()),
+            GraphResult<IReadOnlyList<SubscribedApp>>.Success([
+                new SubscribedApp("another-app", null, MessengerWebhookFields.Required),
+                new SubscribedApp(AppId, null, [.. MessengerWebhookFields.Required.Where(f => f != "messages")]),
+            ])), AppId);
+
+        (verdict.NeedsResubscribe, verdict.Status).ShouldBe((true, ConnectionStatus.WebhookNotSubscribed));
+        verdict.MissingFields.ShouldBe(["messages"]);
+    }
+
+    [Fact]
     public void Decide_ValidTokenWithBothScopesAndOurAppSubscribed_Passes() =>
         Decide(Token(), "another-app", AppId).Outcome.ShouldBe(CheckOutcome.Passed);
 

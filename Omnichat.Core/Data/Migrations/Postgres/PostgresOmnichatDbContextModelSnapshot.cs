@@ -499,8 +499,14 @@ namespace Omnichat.Core.Data.Migrations.Postgres
                     b.Property<long?>("LastCheckedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("LastCustomerMessageAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text");
+
+                    b.Property<long?>("LastEventAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PageId")
                         .IsRequired()
@@ -1094,6 +1100,24 @@ namespace Omnichat.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OutboxEmails");
+                });
+
+            modelBuilder.Entity("Omnichat.Core.Receiving.ReceivingDay", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CustomerMessages")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ConnectionId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ReceivingDays");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Teams.ConsoleUser", b =>

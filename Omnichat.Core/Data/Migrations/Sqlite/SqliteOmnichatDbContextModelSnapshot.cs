@@ -485,8 +485,14 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                     b.Property<long?>("LastCheckedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastCustomerMessageAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastEventAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PageId")
                         .IsRequired()
@@ -1074,6 +1080,24 @@ namespace Omnichat.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OutboxEmails");
+                });
+
+            modelBuilder.Entity("Omnichat.Core.Receiving.ReceivingDay", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ReceivingDays");
                 });
 
             modelBuilder.Entity("Omnichat.Core.Teams.ConsoleUser", b =>
