@@ -18,6 +18,8 @@ internal static class BackfillRegistration
         services.AddHostedService<BackfillWorker>();
         services.AddSingleton<DowntimeRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<DowntimeRecorder>());
+        services.AddSingleton<IntakeRefusalGaps>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntakeRefusalGaps>());
         return services;
     }
 }

@@ -11,4 +11,6 @@ public enum GapCause
     ConsoleDown,
     /// <summary>Support asked to read a chosen window again.</summary>
     SupportRequest,
+    /// <summary>The webhook endpoint refused signed deliveries (503): from the first refusal to the next delivery stored.</summary>
+    IntakeRefused,
 }

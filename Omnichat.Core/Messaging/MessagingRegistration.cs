@@ -14,6 +14,7 @@ internal static class MessagingRegistration
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<WebhookBodyBudget>();
+        services.AddSingleton<IntakeRefusalWindow>();
         services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<WebhookIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookIntake>());

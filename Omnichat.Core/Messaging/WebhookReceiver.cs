@@ -15,6 +15,7 @@ namespace Omnichat.Core.Messaging;
 public sealed class WebhookReceiver(
     WebhookIntake intake,
     WebhookBodyBudget budget,
+    IntakeRefusalWindow refusals,
     IOptions<FacebookOptions> facebook,
     ILogger<WebhookReceiver> logger)
 {
@@ -101,16 +102,19 @@ public sealed class WebhookReceiver(
         try
         {
             await intake.StoreAsync(body, cancellationToken);
+            refusals.Stored();
             return WebhookReceipt.Stored;
         }
         catch (TimeoutException)
         {
+            refusals.Refused();
             logger.LogError("A signed webhook of {Length} bytes could not be stored within the store timeout; answering 503 so Meta retries", body.Length);
             return WebhookReceipt.NotStoredInTime;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Not stored, so not acknowledged: Meta sends it again.
+            refusals.Refused();
             logger.LogError(ex, "A signed webhook could not be stored; answering 503 so Meta retries");
             return WebhookReceipt.NotStored;
         }
@@ -122,6 +126,7 @@ public sealed class WebhookReceiver(
         {
             return true;
         }
+        refusals.Refused();
         logger.LogWarning("Refused a webhook POST: {InFlight} bytes of webhook bodies are in memory and {Wanted} more would pass Webhooks:MaxBodyBytesInFlight; answering 503 so Meta retries",
             budget.InFlight, bytes);
         return false;
