@@ -1,7 +1,7 @@
 namespace Omnichat.Console.Benchmarks;
 
 /// <summary>
-/// <c>benchmark health|support-list|webhooks|webhook-memory|soak|channels-page [options]</c> on the console's command line: runs instead of the web console and exits.
+/// <c>benchmark health|support-list|webhooks|webhook-memory|soak|channels-page|backfill [options]</c> on the console's command line: runs instead of the web console and exits.
 /// Missed targets are reported, not failed; only errors give a non-zero exit code.
 /// </summary>
 public static class BenchmarkCommand
@@ -35,9 +35,13 @@ public static class BenchmarkCommand
         {
             return await SoakBenchmark.RunAsync(args[2..]);
         }
+        if (args is [_, BackfillBenchmark.Verb, ..])
+        {
+            return await BackfillBenchmark.RunAsync(args[2..]);
+        }
         if (args is not [_, "health", ..])
         {
-            await errors.WriteLineAsync($"Unknown benchmark; the ones there are: health, {SupportListBenchmark.Verb}, {WebhookBenchmark.Verb}, {WebhookMemoryBenchmark.Verb}, {SoakBenchmark.Verb}, {ChannelsPageBenchmark.Verb}");
+            await errors.WriteLineAsync($"Unknown benchmark; the ones there are: health, {SupportListBenchmark.Verb}, {WebhookBenchmark.Verb}, {WebhookMemoryBenchmark.Verb}, {SoakBenchmark.Verb}, {ChannelsPageBenchmark.Verb}, {BackfillBenchmark.Verb}");
             await errors.WriteLineAsync(HealthBenchmarkOptions.Usage);
             return 2;
         }
