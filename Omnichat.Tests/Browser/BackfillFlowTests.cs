@@ -76,11 +76,13 @@ public sealed class BackfillFlowTests(BrowserFixture browser) : BrowserTest(brow
         await WaitForCircuitAsync(page);
         await Assertions.Expect(gapLine).ToHaveTextAsync(GapSentence(nameof(SharedStrings.Gap_RecoveredAll), 1));
         await FitsThePhoneAsync(page, gapLine);
+        await OnOneLineAsync(gapLine);
         await ScreenshotAsync(page, "channels-gap-phone");
 
         await page.ClickAsync("[data-testid=connection-detail-link]");
         await Assertions.Expect(recoveredEntry).ToContainTextAsync(GapSentence(nameof(SharedStrings.Gap_RecoveredAll), 1));
         await FitsThePhoneAsync(page, recoveredEntry);
+        await OnOneLineAsync(recoveredEntry);
         await FitsThePhoneAsync(page, run);
         await ScreenshotAsync(page, "detail-phone");
 
@@ -116,6 +118,10 @@ public sealed class BackfillFlowTests(BrowserFixture browser) : BrowserTest(brow
 
     /// <summary>The words before the first placeholder, e.g. 已排入補回：</summary>
     private static string Prefix(string key) => Text.ZhTw(SupportStrings.ResourceManager, key).Split('{')[0];
+
+    /// <summary>The gap's two times do not break apart ("03:38–" above "03:40"): an inline run across lines has a box per line.</summary>
+    private static async Task OnOneLineAsync(ILocator gapLine) =>
+        (await gapLine.Locator("[data-testid=gap-range]").EvaluateAsync<int>("e => e.getClientRects().length")).ShouldBe(1, "the two times stay on one line");
 
     private static async Task FitsThePhoneAsync(IPage page, ILocator element)
     {

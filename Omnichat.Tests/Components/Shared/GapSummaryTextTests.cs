@@ -31,6 +31,22 @@ public sealed class GapSummaryTextTests : ComponentTestBase
         cut.Find("[data-testid=gap-summary]").TextContent.ShouldBe("中斷期間（10:05–11:20）補回 12 則訊息，3 則無法補回");
     }
 
+    [Theory]
+    [InlineData(BackfillState.Done, 3)]
+    [InlineData(BackfillState.Done, 0)]
+    [InlineData(BackfillState.Running, 0)]
+    [InlineData(BackfillState.Failed, 0)]
+    [InlineData(BackfillState.Skipped, 0)]
+    public void Closed_TheTwoTimesStayOnOneLine(BackfillState state, int unrecoverable)
+    {
+        // A phone's narrow column broke the line after the dash: 10:05– above 11:20.
+        var cut = RenderGap(Gap(state, 12, unrecoverable));
+
+        var range = cut.Find("[data-testid=gap-summary] [data-testid=gap-range]");
+        range.TextContent.ShouldBe("10:05–11:20");
+        range.ClassList.ShouldContain("nowrap");
+    }
+
     [Fact]
     public void Done_AnotherTimeZone_UsesThatTeamsClock()
     {
