@@ -272,8 +272,11 @@ public sealed class BackfillRunner(
         var backoff = options.Value.FirstBackoff;
         for (var attempt = 0; ; attempt++)
         {
-            await pacer.WaitTurnAsync(pageId, cancellationToken);
-            var result = await call();
+            GraphResult<T> result;
+            using (await pacer.WaitTurnAsync(pageId, cancellationToken))
+            {
+                result = await call();
+            }
             if (result.IsSuccess || !RateLimitCodes.Contains(result.Error.Code) || attempt >= options.Value.MaxRateLimitRetries)
             {
                 return result;
