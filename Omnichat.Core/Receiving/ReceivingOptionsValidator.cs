@@ -19,8 +19,10 @@ internal sealed class ReceivingOptionsValidator : IValidateOptions<ReceivingOpti
         {
             problems.Add($"{ReceivingOptions.SectionName}:{nameof(ReceivingOptions.UsualOverDays)} must be between 1 and {MaxDays}, e.g. 7 (is {options.UsualOverDays}).");
         }
-        // Shorter than a few minutes would call ordinary pauses between customers silence.
-        if (options.SilentFor < TimeSpan.FromMinutes(5) || options.SilentFor > TimeSpan.FromDays(options.UsualOverDays is >= 1 and <= MaxDays ? options.UsualOverDays : MaxDays))
+        // Shorter than a few minutes would call ordinary pauses between customers silence; longer than the days the
+        // average is taken over, the quiet days would drag the average down before the notice could show.
+        var days = options.UsualOverDays is >= 1 and <= MaxDays ? options.UsualOverDays : MaxDays;
+        if (options.SilentFor < TimeSpan.FromMinutes(5) || options.SilentFor > TimeSpan.FromDays(days))
         {
             problems.Add($"{ReceivingOptions.SectionName}:{nameof(ReceivingOptions.SilentFor)} must be at least 00:05:00 and at most {nameof(ReceivingOptions.UsualOverDays)} days, e.g. 06:00:00 (is {options.SilentFor}).");
         }
