@@ -3,6 +3,10 @@ namespace Omnichat.Core.Channels;
 /// <param name="NotCoveredByConsent">The latest consent of its Facebook user no longer covers this page: it works until its token dies.</param>
 /// <param name="LastReauthorizedAt">When 重新授權 last succeeded for it, so the tab that opened the dialog can say it worked.</param>
 /// <param name="Authorizations">Each team member's authorization that can run the page or did until it ended, the one in use first.</param>
+/// <param name="SuggestsSystemUser">
+/// The page moved to a backup authorization at least twice and runs on a person's: the tab suggests authorizing as
+/// the business's system user (<see cref="Channels.Authorizations.SuggestsSystemUser"/>).
+/// </param>
 public sealed record ConnectionView(
     Guid Id,
     string PageId,
@@ -15,7 +19,8 @@ public sealed record ConnectionView(
     DateTimeOffset? LastCheckedAt,
     bool NotCoveredByConsent,
     DateTimeOffset? LastReauthorizedAt = null,
-    IReadOnlyList<AuthorizationView>? Authorizations = null)
+    IReadOnlyList<AuthorizationView>? Authorizations = null,
+    bool SuggestsSystemUser = false)
 {
     public IReadOnlyList<AuthorizationView> AuthorizationList => Authorizations ?? [];
 }
