@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Omnichat.Core.Channels;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Health;
 using Omnichat.Core.Messaging;
@@ -29,6 +30,7 @@ public sealed class OmnichatMetrics
     private readonly Counter<long> emails;
     private readonly Counter<long> backfillRuns;
     private readonly Counter<long> backfillMessages;
+    private readonly Counter<long> failovers;
 
     public OmnichatMetrics(IMeterFactory meterFactory)
     {
@@ -50,6 +52,8 @@ public sealed class OmnichatMetrics
         replies = Meter.CreateCounter<long>("omnichat.replies", "{reply}", "Replies sent through the Send API, by outcome and failure kind.");
         emails = Meter.CreateCounter<long>("omnichat.email.dispatched", "{email}", "Outbox e-mails finished by the dispatcher, by outcome (retry: another attempt is due).");
         backfillRuns = Meter.CreateCounter<long>("omnichat.backfill.runs", "{run}", "Back-fills of a gap finished, by outcome (done or failed).");
+        failovers = Meter.CreateCounter<long>("omnichat.authorization.failovers", "{connection}",
+            "Connections moved to another team member's authorization because the one in use ended, by why it ended.");
         backfillMessages = Meter.CreateCounter<long>("omnichat.backfill.messages", "{message}", "Messages of gaps: recovered into the inbox, or beyond reach (past the 20 most recent, high volume).");
     }
 
@@ -112,6 +116,10 @@ public sealed class OmnichatMetrics
             new KeyValuePair<string, object?>("reply.failure", failure is { } f ? LabelValue.Of(f) : "none"));
 
     /// <summary>An outbox row left the dispatcher's hands: <see cref="EmailState.Pending"/> means it will be tried again.</summary>
+    /// <summary>A connection now runs on a backup authorization: the page kept working where it would have failed.</summary>
+    public void FailedOver(FailureCause cause) =>
+        failovers.Add(1, new KeyValuePair<string, object?>("failover.cause", LabelValue.Of(cause)));
+
     public void EmailFinished(EmailState state) =>
         emails.Add(1, new KeyValuePair<string, object?>("email.outcome", state == EmailState.Pending ? "retry" : LabelValue.Of(state)));
 

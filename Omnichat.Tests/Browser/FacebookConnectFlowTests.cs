@@ -99,12 +99,20 @@ public sealed class FacebookConnectFlowTests(BrowserFixture browser) : BrowserTe
         {
             await new SandboxControl(sandboxHttp).PostAsync($"users/{DemoWorld.DanaId}/password-change");
         }
+        // The check finds both pages broken by the one password change.
+        await page.ClickAsync("[data-testid=check-all]");
+        await Assertions.Expect(Connected(page, Taichung).Locator("[data-status]")).ToHaveTextAsync("需要重新授權", new() { Timeout = 30_000 });
+        await Assertions.Expect(Connected(page, Taipei).Locator("[data-status]")).ToHaveTextAsync("需要重新授權", new() { Timeout = 30_000 });
         dialog = await OpenDialogAsync(page, $"tr:has([data-page-id='{Taipei}']) [data-testid=reauthorize]");
-        (await ConsentWithEarlierChoicesAsync(dialog)).ShouldContain("已重新授權");
+        var result = await ConsentWithEarlierChoicesAsync(dialog);
+        result.ShouldContain("已重新授權");
+        result.ShouldContain("另有 1 個因同一原因失效的專頁已一併恢復正常");
         await ScreenshotAsync(dialog, "callback-reauthorized");
+        // Reauthorizing one page repaired the other page the same password change broke.
         await Assertions.Expect(Connected(page, Taipei).Locator("[data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
-        // The console tab, where the admin comes back to, says it worked too.
-        await page.Locator(".mud-snackbar", new() { HasText = "已重新授權「Demo Shop 台北店」" }).WaitForAsync();
+        await Assertions.Expect(Connected(page, Taichung).Locator("[data-status]")).ToHaveTextAsync("正常", new() { Timeout = 30_000 });
+        // The console tab, where the admin comes back to, says it worked too, and how many more pages work again.
+        await page.Locator(".mud-snackbar", new() { HasText = "已重新授權「Demo Shop 台北店」，另有 1 個專頁一併恢復正常" }).WaitForAsync();
         await ScreenshotAsync(page, "console-tab-reauthorized");
     }
 

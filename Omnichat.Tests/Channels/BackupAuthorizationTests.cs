@@ -221,17 +221,11 @@ public sealed class BackupAuthorizationTests : FlowTest
         (notice.PersonName, notice.Cause, notice.PageNames.Count).ShouldBe(("Kevin Wu", FailureCause.PageNotGranted, 1));
     }
 
-    private Task<CheckRunSummary> CheckAsync() =>
-        Driver.Service<IntegrationChecker>().CheckAsync(CheckScope.All, null, CancellationToken.None);
+    private Task<CheckRunSummary> CheckAsync() => Driver.CheckAllAsync();
 
-    private async Task<OmnichatDbContext> DbAsync() =>
-        await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+    private Task<OmnichatDbContext> DbAsync() => Driver.DbAsync();
 
-    private async Task<Guid> ConnectionIdAsync(string pageId)
-    {
-        await using var db = await DbAsync();
-        return await db.PageConnections.Where(c => c.PageId == pageId).Select(c => c.Id).SingleAsync();
-    }
+    private Task<Guid> ConnectionIdAsync(string pageId) => Driver.ConnectionIdAsync(pageId);
 
     private async Task<T> EventuallyAsync<T>(Func<OmnichatDbContext, Task<T?>> read) where T : struct
     {

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichat.Core.Channels;
+using Omnichat.Core.Data;
+using Omnichat.Core.Health;
 using Omnichat.Core.Teams;
 using Omnichat.Tests.Infrastructure;
 
@@ -80,6 +83,20 @@ public sealed class ConsentDriver(ConsoleServer server) : IDisposable
 
     public Task<DisconnectOutcome> DisconnectAsync(Caller caller, Guid connectionId) =>
         Service<ConnectionService>().DisconnectAsync(caller, connectionId, CancellationToken.None);
+
+    /// <summary>One check of every connection, as the hourly job runs it.</summary>
+    public Task<CheckRunSummary> CheckAllAsync() =>
+        Service<IntegrationChecker>().CheckAsync(CheckScope.All, null, CancellationToken.None);
+
+    public async Task<OmnichatDbContext> DbAsync() =>
+        await Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+
+    /// <summary>The page's live connection (a disconnected one of the same page is left out).</summary>
+    public async Task<Guid> ConnectionIdAsync(string pageId)
+    {
+        await using var db = await DbAsync();
+        return await db.PageConnections.Where(c => c.PageId == pageId && c.Status != ConnectionStatus.Disconnected).Select(c => c.Id).SingleAsync();
+    }
 
     public void Dispose() => http.Dispose();
 }

@@ -113,15 +113,9 @@ public sealed class ReauthorizationRepairTests : FlowTest
         broken.Failed.ShouldBe(Pages.Length);
     }
 
-    private Task<CheckRunSummary> CheckAsync() =>
-        Driver.Service<IntegrationChecker>().CheckAsync(CheckScope.All, null, CancellationToken.None);
+    private Task<CheckRunSummary> CheckAsync() => Driver.CheckAllAsync();
 
-    private async Task<OmnichatDbContext> DbAsync() =>
-        await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
+    private Task<OmnichatDbContext> DbAsync() => Driver.DbAsync();
 
-    private async Task<Guid> ConnectionIdAsync(string pageId)
-    {
-        await using var db = await DbAsync();
-        return await db.PageConnections.Where(c => c.PageId == pageId && c.Status != ConnectionStatus.Disconnected).Select(c => c.Id).SingleAsync();
-    }
+    private Task<Guid> ConnectionIdAsync(string pageId) => Driver.ConnectionIdAsync(pageId);
 }

@@ -36,6 +36,26 @@ public sealed class CheckRunTelemetryTests
     }
 
     [Fact]
+    public async Task PasswordChangeOfThePersonInUse_CountsAFailoverByCause()
+    {
+        await using var console = await TelemetryConsole.StartAsync();
+        using var driver = new ConsentDriver(console.Server);
+        var admin = await driver.CallerAsync("admin@demo.local");
+        var admin2 = await driver.CallerAsync("admin2@demo.local");
+        await driver.ConsentAsync(admin, DemoWorld.DanaId, "all");
+        (await driver.ConnectAsync(admin, DemoWorld.ShopPageId(1), DemoWorld.ShopPageId(2))).ShouldAllBe(r => r.Succeeded);
+        await driver.ConsentAsync(admin2, DemoWorld.KevinId, "all");
+        console.Points("omnichat.authorization.failovers").ShouldBeEmpty();
+
+        await driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
+        await driver.Service<IntegrationChecker>().CheckAsync(CheckScope.All, null, CancellationToken.None);
+
+        var point = console.Points("omnichat.authorization.failovers").ShouldHaveSingleItem();
+        point.Labels["failover.cause"].ShouldBe("password_changed_or_security_reset");
+        point.Point.GetSumLong().ShouldBe(2, "both pages moved to Kevin Wu's authorization");
+    }
+
+    [Fact]
     public async Task CheckRun_IsOneSpanThatHoldsItsGraphRequest()
     {
         await using var console = await TelemetryConsole.StartAsync();
