@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Omnichat.Console.Sandbox.World;
 using Omnichat.Core.Channels;
-using Omnichat.Core.Data;
-using Omnichat.Core.Health;
 using Omnichat.Core.Integrations;
 using Omnichat.Core.Notifications;
 using Omnichat.Core.Teams;
@@ -36,7 +34,7 @@ public sealed class SystemUserAuthorizationTests : FlowTest
     public async Task SystemUserConsent_TakesOverTheConnectedPages_PeopleStayAsBackups_AndConnectingPrefersIt()
     {
         systemUserConsent.Kind.ShouldBe(ConsentOutcomeKind.Authorized);
-        await using var db = await DbAsync();
+        await using var db = await Driver.DbAsync();
         var grant = await db.FacebookGrants.AsNoTracking().SingleAsync(g => g.FacebookUserId == SystemUserId);
         (grant.Kind, grant.ClientBusinessId, grant.UserTokenExpiresAt).ShouldBe((GrantKind.SystemUser, DemoWorld.TradingBusinessId, (DateTimeOffset?)null));
         (await db.PageConnections.AsNoTracking().ToListAsync()).ShouldAllBe(c => c.GrantId == grant.Id && c.Status == ConnectionStatus.Healthy);
@@ -69,10 +67,10 @@ public sealed class SystemUserAuthorizationTests : FlowTest
             await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/{killer}");
         }
 
-        var summary = await CheckAsync();
+        var summary = await Driver.CheckAllAsync();
 
         (summary.Failed, summary.FailedOver, summary.EpisodesStarted).ShouldBe((0, 0, 0));
-        await using var db = await DbAsync();
+        await using var db = await Driver.DbAsync();
         (await db.PageConnections.AsNoTracking().ToListAsync())
             .ShouldAllBe(c => c.Status == ConnectionStatus.Healthy && c.FacebookUserId == SystemUserId);
         (await db.FailureEpisodes.CountAsync()).ShouldBe(0);
@@ -85,14 +83,14 @@ public sealed class SystemUserAuthorizationTests : FlowTest
     public async Task BusinessRemovesTheApp_WithNoPersonLeft_ThePagesFail_InClearWords_WithOneEmail()
     {
         await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
-        await CheckAsync();
+        await Driver.CheckAllAsync();
         (await EmailsAsync()).ShouldBeEmpty();
 
         await Driver.Sandbox.PostAsync($"businesses/{DemoWorld.TradingBusinessId}/remove-app");
-        await CheckAsync();
-        await CheckAsync();
+        await Driver.CheckAllAsync();
+        await Driver.CheckAllAsync();
 
-        await using var db = await DbAsync();
+        await using var db = await Driver.DbAsync();
         var live = await db.PageConnections.AsNoTracking().ToListAsync();
         live.ShouldAllBe(c => c.Status == ConnectionStatus.NeedsReauthorization && c.Cause == FailureCause.BusinessAppRemoved);
         (await db.FailureEpisodes.CountAsync()).ShouldBe(live.Count);
@@ -109,10 +107,10 @@ public sealed class SystemUserAuthorizationTests : FlowTest
     {
         await Driver.Sandbox.PostAsync($"businesses/{DemoWorld.TradingBusinessId}/remove-app");
 
-        var summary = await CheckAsync();
+        var summary = await Driver.CheckAllAsync();
 
         summary.EpisodesStarted.ShouldBe(0);
-        await using var db = await DbAsync();
+        await using var db = await Driver.DbAsync();
         (await db.PageConnections.AsNoTracking().ToListAsync())
             .ShouldAllBe(c => c.Status == ConnectionStatus.Healthy && c.FacebookUserId == DemoWorld.DanaId);
         var connection = await db.PageConnections.AsNoTracking().SingleAsync(c => c.PageId == Taipei);
@@ -126,34 +124,22 @@ public sealed class SystemUserAuthorizationTests : FlowTest
     public async Task PersonsTokenInUseEnds_FailoverPrefersTheSystemUser_OverAnotherPersonsNewerToken()
     {
         // Dana reauthorizes Taipei with her own account, so it runs on her token again; Kevin then adds his backup.
-        (await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all", OAuthPurpose.Reauthorize, await ConnectionIdAsync(Taipei))).Kind
+        (await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all", OAuthPurpose.Reauthorize, await Driver.ConnectionIdAsync(Taipei))).Kind
             .ShouldBe(ConsentOutcomeKind.Reauthorized);
         await Driver.ConsentAsync(await Driver.CallerAsync(DemoAccounts.Admin2.Email), DemoWorld.KevinId, "all");
         await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
 
-        await CheckAsync();
+        await Driver.CheckAllAsync();
 
-        await using var db = await DbAsync();
+        await using var db = await Driver.DbAsync();
         var taipei = await db.PageConnections.AsNoTracking().SingleAsync(c => c.PageId == Taipei);
         (taipei.Status, taipei.FacebookUserId).ShouldBe((ConnectionStatus.Healthy, SystemUserId),
             "Kevin's token is newer, but no person's password change ends the system user's");
     }
 
-    private async Task<Guid> ConnectionIdAsync(string pageId)
-    {
-        await using var db = await DbAsync();
-        return await db.PageConnections.Where(c => c.PageId == pageId).Select(c => c.Id).SingleAsync();
-    }
-
-    private Task<CheckRunSummary> CheckAsync() =>
-        Driver.Service<IntegrationChecker>().CheckAsync(CheckScope.All, null, CancellationToken.None);
-
-    private async Task<OmnichatDbContext> DbAsync() =>
-        await Driver.Service<IDbContextFactory<OmnichatDbContext>>().CreateDbContextAsync();
-
     private async Task<List<OutboxEmail>> EmailsAsync()
     {
-        await using var db = await DbAsync();
+        await using var db = await Driver.DbAsync();
         return await db.OutboxEmails.AsNoTracking().Where(e => e.Kind == EmailKind.ConnectionFailure).ToListAsync();
     }
 }

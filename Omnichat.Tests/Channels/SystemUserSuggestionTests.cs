@@ -1,6 +1,5 @@
 using Omnichat.Console.Sandbox.World;
 using Omnichat.Core.Channels;
-using Omnichat.Core.Health;
 using Omnichat.Core.Teams;
 using Omnichat.Tests.Infrastructure;
 
@@ -30,13 +29,13 @@ public sealed class SystemUserSuggestionTests : FlowTest
     {
         (await OverviewAsync()).OffersSystemUser.ShouldBeTrue("the sandbox's system-user configuration is the default with the sandbox on");
         await Driver.Sandbox.PostAsync($"users/{DemoWorld.DanaId}/password-change");
-        await CheckAsync();
+        await Driver.CheckAllAsync();
         (await TaipeiAsync()).SuggestsSystemUser.ShouldBeFalse("one failover is one person's password change");
 
         // Dana authorizes again (her backup is back), then Kevin's password changes: the page moves a second time.
         await Driver.ConsentAsync(admin, DemoWorld.DanaId, "all", OAuthPurpose.EditSettings);
         await Driver.Sandbox.PostAsync($"users/{DemoWorld.KevinId}/password-change");
-        await CheckAsync();
+        await Driver.CheckAllAsync();
 
         var taipei = await TaipeiAsync();
         (taipei.Status, taipei.FacebookUserName, taipei.SuggestsSystemUser).ShouldBe((ConnectionStatus.Healthy, "Dana Chen", true));
@@ -49,7 +48,4 @@ public sealed class SystemUserSuggestionTests : FlowTest
     private Task<FacebookChannelOverview> OverviewAsync() => Driver.OverviewAsync(admin);
 
     private async Task<ConnectionView> TaipeiAsync() => (await OverviewAsync()).Connections.Single(c => c.PageId == Taipei);
-
-    private Task<CheckRunSummary> CheckAsync() =>
-        Driver.Service<IntegrationChecker>().CheckAsync(CheckScope.All, null, CancellationToken.None);
 }
