@@ -29,7 +29,7 @@ public static class FacebookOAuthEndpoints
     {
         if (purpose is null)
         {
-            return TypedResults.BadRequest("purpose must be Connect, Reauthorize or EditSettings.");
+            return TypedResults.BadRequest("purpose must be Connect, Reauthorize, EditSettings or ConnectSystemUser.");
         }
         // From configuration, never the Host header: a forged Host must not become the address Facebook sends the code to.
         var redirectUri = console.Value.Link(CallbackPath);

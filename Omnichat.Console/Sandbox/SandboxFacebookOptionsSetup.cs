@@ -24,5 +24,8 @@ public sealed class SandboxFacebookOptionsSetup(SandboxUrls urls) : IPostConfigu
         {
             options.DialogBaseUrl = urls.DialogBaseUrl;
         }
+        // Not configured at all: the sandbox's configuration of system-user tokens, so the demo shows the feature;
+        // an explicit empty value keeps it off.
+        options.SystemUserConfigId ??= World.DemoWorld.SystemUserConfigId;
     }
 }

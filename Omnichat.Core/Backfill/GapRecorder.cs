@@ -97,7 +97,7 @@ public static class GapRecorder
     {
         { Outcome: CheckOutcome.Repaired } => GapCause.Unsubscribed,
         { Outcome: CheckOutcome.Failed, Status: ConnectionStatus.WebhookNotSubscribed } => GapCause.Unsubscribed,
-        { Outcome: CheckOutcome.Failed, Cause: FailureCause.AppRemoved } => GapCause.AppRemoved,
+        { Outcome: CheckOutcome.Failed, Cause: FailureCause.AppRemoved or FailureCause.BusinessAppRemoved } => GapCause.AppRemoved,
         _ => null,
     };
 

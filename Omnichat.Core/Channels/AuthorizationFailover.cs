@@ -11,8 +11,9 @@ namespace Omnichat.Core.Channels;
 public static class AuthorizationFailover
 {
     /// <summary>
-    /// Marks the authorization in use as ended and switches to the usable backup refreshed last, recording who
-    /// replaced whom and why. Changes are tracked on <paramref name="db"/>; the caller saves.
+    /// Marks the authorization in use as ended and switches to the usable backup refreshed last, a system user's
+    /// before any person's (no person's password change ends it), recording who replaced whom and why. Changes are
+    /// tracked on <paramref name="db"/>; the caller saves.
     /// </summary>
     /// <returns>The authorization now in use, or null when no usable one is left (the connection is failing).</returns>
     public static async Task<AuthorizedPage?> FailOverAsync(OmnichatDbContext db, PageConnection connection, FailureCause cause,
@@ -26,7 +27,8 @@ public static class AuthorizationFailover
             Authorizations.MarkInvalid(inUse, cause, at);
         }
         var backup = rows.Where(r => r.GrantId != connection.GrantId && Authorizations.IsUsable(r))
-            .OrderByDescending(r => r.RefreshedAt)
+            .OrderBy(r => Authorizations.Preference(r.Grant!.Kind))
+            .ThenByDescending(r => r.RefreshedAt)
             .FirstOrDefault();
         if (backup is null)
         {

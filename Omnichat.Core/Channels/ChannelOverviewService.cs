@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Omnichat.Core.Data;
 using Omnichat.Core.Facebook;
 using Omnichat.Core.Receiving;
@@ -7,17 +8,18 @@ using Omnichat.Core.Teams;
 namespace Omnichat.Core.Channels;
 
 /// <summary>Reads one team's grants, authorized pages and connections for the Facebook Messenger tab.</summary>
-public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> dbFactory, ReceivingRule receiving, TimeProvider time)
+public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> dbFactory, ReceivingRule receiving, TimeProvider time,
+    IOptions<FacebookOptions> facebook)
 {
     public async Task<FacebookChannelOverview> GetAsync(Caller caller, CancellationToken cancellationToken)
     {
         if (caller.TeamId is not Guid teamId)
         {
-            return new FacebookChannelOverview([], [], []);
+            return new FacebookChannelOverview([], [], [], facebook.Value.SystemUserEnabled);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var grants = await db.FacebookGrants.AsNoTracking().Where(g => g.TeamId == teamId)
-            .OrderBy(g => g.FacebookUserName).Select(g => new { g.Id, g.FacebookUserName, g.FacebookUserId }).ToListAsync(cancellationToken);
+            .OrderBy(g => g.FacebookUserName).Select(g => new { g.Id, g.FacebookUserName, g.FacebookUserId, g.Kind }).ToListAsync(cancellationToken);
         var pages = await db.AuthorizedPages.AsNoTracking().Where(p => p.TeamId == teamId).ToListAsync(cancellationToken);
         var pageIds = pages.Select(p => p.PageId).Distinct().ToList();
         var liveElsewhere = await db.PageConnections.AsNoTracking()
@@ -28,6 +30,7 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
             .OrderBy(c => c.PageName).ToListAsync(cancellationToken);
 
         var grantNames = grants.ToDictionary(g => g.Id, g => g.FacebookUserName);
+        var systemUsers = grants.Where(g => g.Kind == GrantKind.SystemUser).Select(g => g.Id).ToHashSet();
         var connectedHere = connections.Select(c => c.PageId).ToHashSet();
         var takenElsewhere = liveElsewhere.ToHashSet();
 
@@ -48,16 +51,24 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
                 .Where(e => e.TeamId == teamId && e.Kind == ConnectionEventKind.Reauthorized)
                 .Select(e => new { e.ConnectionId, e.At }).ToListAsync(cancellationToken))
             .GroupBy(e => e.ConnectionId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
+        // Failovers per connection: a page that moved to a backup twice gets the suggestion of a system user.
+        var failovers = (await db.ConnectionEvents.AsNoTracking()
+                .Where(e => e.TeamId == teamId && e.Kind == ConnectionEventKind.FailedOver)
+                .GroupBy(e => e.ConnectionId).Select(g => new { ConnectionId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(f => f.ConnectionId, f => f.Count);
+        var suggest = facebook.Value.SystemUserEnabled;
         var byPage = pages.ToLookup(p => p.PageId);
         var now = time.GetUtcNow();
         var usual = await receiving.UsualCountsAsync(db, [.. connections.Select(c => c.Id)], now, cancellationToken);
         var views = connections.Select(c => new ConnectionView(c.Id, c.PageId, c.PageName, c.Status, c.Cause, c.ConnectedByName,
                 c.ConnectedAt, c.FacebookUserName, c.LastCheckedAt, ungranted.Contains((c.PageId, c.FacebookUserId)),
                 reauthorized.TryGetValue(c.Id, out var at) ? at : null,
-                AuthorizationsOf(c, byPage[c.PageId], grantNames),
-                receiving.Decide(c, usual.GetValueOrDefault(c.Id), now)))
+                AuthorizationsOf(c, byPage[c.PageId], grantNames, systemUsers),
+                receiving.Decide(c, usual.GetValueOrDefault(c.Id), now),
+                suggest && Authorizations.SuggestsSystemUser(failovers.GetValueOrDefault(c.Id),
+                    c.GrantId is Guid grantId && systemUsers.Contains(grantId) ? GrantKind.SystemUser : GrantKind.Person)))
             .ToList();
-        return new FacebookChannelOverview(grants.Select(g => g.FacebookUserName).ToList(), authorized, views);
+        return new FacebookChannelOverview(grants.Select(g => g.FacebookUserName).ToList(), authorized, views, facebook.Value.SystemUserEnabled);
     }
 
     /// <summary>The team's live connections that are failing, oldest failure first: what the error banner lists.</summary>
@@ -110,10 +121,11 @@ public sealed class ChannelOverviewService(IDbContextFactory<OmnichatDbContext> 
 
     /// <summary>The authorizations shown on a connected page: the one in use, then the backups and those that ended, by name.</summary>
     private static List<AuthorizationView> AuthorizationsOf(PageConnection connection, IEnumerable<AuthorizedPage> pages,
-        IReadOnlyDictionary<Guid, string> grantNames) =>
+        IReadOnlyDictionary<Guid, string> grantNames, IReadOnlySet<Guid> systemUsers) =>
         [.. pages
             .Where(p => p.GrantId == connection.GrantId || (p.IsGranted && PageTasks.HasFullControl(Split(p.Tasks))))
-            .Select(p => new AuthorizationView(grantNames.GetValueOrDefault(p.GrantId, ""), p.GrantId == connection.GrantId, p.InvalidSince, p.InvalidCause))
+            .Select(p => new AuthorizationView(grantNames.GetValueOrDefault(p.GrantId, ""), p.GrantId == connection.GrantId, p.InvalidSince, p.InvalidCause,
+                systemUsers.Contains(p.GrantId)))
             .OrderByDescending(a => a.InUse)
             .ThenBy(a => a.PersonName, StringComparer.CurrentCulture)];
 

@@ -71,9 +71,10 @@ public sealed class ConnectionService(
         var takenElsewhere = await db.PageConnections.AnyAsync(
             c => c.TeamId != teamId && c.PageId == pageId && c.Status != ConnectionStatus.Disconnected, cancellationToken)
             ? new HashSet<string> { pageId } : new HashSet<string>();
+        // A system user's authorization first when it can run the page: no person's password change ends it.
         var decided = candidates
             .Select(p => (Page: p, Availability: ChannelOverviewService.Decide(p, connectedHere, takenElsewhere)))
-            .OrderBy(p => p.Availability).First();
+            .OrderBy(p => p.Availability).ThenBy(p => Authorizations.Preference(p.Page.Grant!.Kind)).First();
         var page = decided.Page;
         if (decided.Availability != PageAvailability.Available)
         {

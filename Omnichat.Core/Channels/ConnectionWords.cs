@@ -60,6 +60,7 @@ public sealed class ConnectionWords(CultureInfo culture)
         FailureCause.RecipientNotFound => nameof(ConnectionStrings.Cause_RecipientNotFound),
         FailureCause.AttachmentRejected => nameof(ConnectionStrings.Cause_AttachmentRejected),
         FailureCause.MessageRejected => nameof(ConnectionStrings.Cause_MessageRejected),
+        FailureCause.BusinessAppRemoved => nameof(ConnectionStrings.Cause_BusinessAppRemoved),
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
     });
 
@@ -92,6 +93,7 @@ public sealed class ConnectionWords(CultureInfo culture)
         FailureCause.RecipientNotFound => nameof(ConnectionStrings.CauseLabel_RecipientNotFound),
         FailureCause.AttachmentRejected => nameof(ConnectionStrings.CauseLabel_AttachmentRejected),
         FailureCause.MessageRejected => nameof(ConnectionStrings.CauseLabel_MessageRejected),
+        FailureCause.BusinessAppRemoved => nameof(ConnectionStrings.CauseLabel_BusinessAppRemoved),
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
     });
 

@@ -33,7 +33,7 @@ public sealed class ConsentService(
     /// <summary>Builds the dialog URL for a team admin; null when the caller may not change connections or the connection is not theirs.</summary>
     public async Task<Uri?> BeginAsync(Caller caller, OAuthPurpose purpose, Guid? connectionId, string redirectUri, CancellationToken cancellationToken)
     {
-        if (!caller.CanChangeConnections)
+        if (!caller.CanChangeConnections || (purpose == OAuthPurpose.ConnectSystemUser && !options.Value.SystemUserEnabled))
         {
             return null;
         }
@@ -48,6 +48,10 @@ public sealed class ConsentService(
             }
         }
         var state = await states.IssueAsync(caller, purpose, purpose == OAuthPurpose.Reauthorize ? connectionId : null, redirectUri, cancellationToken);
+        if (purpose == OAuthPurpose.ConnectSystemUser)
+        {
+            return ConsentDialogUrl.BuildSystemUser(options.Value, redirectUri, state);
+        }
         // Re-asking declined permissions needs auth_type=rerequest; without it Meta silently skips them.
         return ConsentDialogUrl.Build(options.Value, redirectUri, state, rerequest: purpose != OAuthPurpose.Connect);
     }
@@ -81,7 +85,9 @@ public sealed class ConsentService(
             return new ConsentOutcome(ConsentOutcomeKind.MissingCode);
         }
 
-        var consent = await ReadConsentAsync(callback.Code, state.RedirectUri, cancellationToken);
+        var consent = state.Purpose == OAuthPurpose.ConnectSystemUser
+            ? await ReadSystemUserConsentAsync(callback.Code, state.RedirectUri, cancellationToken)
+            : await ReadConsentAsync(callback.Code, state.RedirectUri, cancellationToken);
         if (consent.Outcome is not null)
         {
             return consent.Outcome;
@@ -94,13 +100,7 @@ public sealed class ConsentService(
         var exchanged = await graph.ExchangeCodeAsync(code, redirectUri, cancellationToken);
         if (!exchanged.IsSuccess)
         {
-            var kind = exchanged.Error switch
-            {
-                { Code: 100, Subcode: 36009 } => ConsentOutcomeKind.CodeReused,
-                { Code: 100, Subcode: 36007 } => ConsentOutcomeKind.CodeExpired,
-                _ => ConsentOutcomeKind.GraphFailed,
-            };
-            return (new ConsentOutcome(kind, Error: exchanged.Error), null);
+            return (ExchangeFailed(exchanged.Error), null);
         }
         var longLived = await graph.ExchangeForLongLivedUserTokenAsync(exchanged.Value.Token, cancellationToken);
         if (!longLived.IsSuccess)
@@ -113,6 +113,42 @@ public sealed class ConsentService(
         {
             return (Failed(me.Error), null);
         }
+        var expiresIn = longLived.Value.ExpiresIn;
+        return await ReadGrantAsync(me.Value, userToken, expiresIn, GrantKind.Person, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The code of the system-user configuration: exchanged once, with no long-lived step (the system user's token does
+    /// not expire), and <c>me</c> names the system user and its client business (see <see cref="GraphClient.GetSystemUserAsync"/>).
+    /// </summary>
+    private async Task<(ConsentOutcome? Outcome, Consent? Value)> ReadSystemUserConsentAsync(string code, string redirectUri, CancellationToken cancellationToken)
+    {
+        var exchanged = await graph.ExchangeCodeAsync(code, redirectUri, cancellationToken);
+        if (!exchanged.IsSuccess)
+        {
+            return (ExchangeFailed(exchanged.Error), null);
+        }
+        var token = exchanged.Value.Token;
+        var me = await graph.GetSystemUserAsync(token, cancellationToken);
+        if (!me.IsSuccess)
+        {
+            return (Failed(me.Error), null);
+        }
+        return await ReadGrantAsync(new FacebookUser(me.Value.Id, me.Value.Name), token, exchanged.Value.ExpiresIn, GrantKind.SystemUser,
+            me.Value.ClientBusinessId, cancellationToken);
+    }
+
+    private static ConsentOutcome ExchangeFailed(GraphError error) => new(error switch
+    {
+        { Code: 100, Subcode: 36009 } => ConsentOutcomeKind.CodeReused,
+        { Code: 100, Subcode: 36007 } => ConsentOutcomeKind.CodeExpired,
+        _ => ConsentOutcomeKind.GraphFailed,
+    }, Error: error);
+
+    /// <summary>What the token was granted: its expiry, permissions and the pages with their page tokens.</summary>
+    private async Task<(ConsentOutcome? Outcome, Consent? Value)> ReadGrantAsync(FacebookUser user, string userToken, long? expiresIn, GrantKind kind,
+        string? clientBusinessId, CancellationToken cancellationToken)
+    {
         var debug = await graph.DebugTokenAsync(userToken, cancellationToken);
         if (!debug.IsSuccess)
         {
@@ -132,8 +168,9 @@ public sealed class ConsentService(
         {
             return (Failed(accounts.Error), null);
         }
-        var expiresAt = longLived.Value.ExpiresIn is long seconds ? clock.GetUtcNow().AddSeconds(seconds) : debug.Value.ExpiresAt;
-        return (null, new Consent(me.Value, userToken, expiresAt, debug.Value, permissions.Value, GrantedPage.From(accounts.Value, debug.Value)));
+        var expiresAt = expiresIn is long seconds ? clock.GetUtcNow().AddSeconds(seconds) : debug.Value.ExpiresAt;
+        return (null, new Consent(user, userToken, expiresAt, debug.Value, permissions.Value, GrantedPage.From(accounts.Value, debug.Value), kind,
+            clientBusinessId));
     }
 
     private async Task<ConsentOutcome> StoreAsync(Caller caller, OAuthState state, Consent consent, CancellationToken cancellationToken)
@@ -172,6 +209,9 @@ public sealed class ConsentService(
         // token once its page is no longer granted): it fails over or fails now, not at the next reply.
         var repairs = new List<PageConnection>();
         var uncovered = new Dictionary<Guid, FailureCause>();
+        // A system user's consent also takes over the connected pages it covers that run on a person's token (no
+        // person's password change ends it); that person's token stays as a backup.
+        var takesOver = consent.Kind == GrantKind.SystemUser;
         foreach (var connection in live)
         {
             var fromThisUser = connection.FacebookUserId == consent.User.Id;
@@ -179,7 +219,7 @@ public sealed class ConsentService(
             var repairable = ConnectionHealth.IsFailing(connection.Status) && Authorizations.IsTiedToPerson(connection.Cause)
                 && usable.ContainsKey(connection.PageId);
             var refresh = granted.TryGetValue(connection.PageId, out var page) && page.MissingScopes.Count == 0
-                && (fromThisUser || connection == target);
+                && (fromThisUser || connection == target || (takesOver && usable.ContainsKey(connection.PageId)));
             if (refresh || repairable)
             {
                 connection.ProtectedPageToken = tokens.Protect(granted[connection.PageId].Account.AccessToken!);
@@ -321,6 +361,8 @@ public sealed class ConsentService(
             db.FacebookGrants.Add(grant);
         }
         grant.FacebookUserName = consent.User.Name;
+        grant.Kind = consent.Kind;
+        grant.ClientBusinessId = consent.ClientBusinessId;
         grant.ProtectedUserToken = tokens.Protect(consent.UserToken);
         grant.UserTokenExpiresAt = consent.ExpiresAt;
         grant.GrantedScopes = string.Join(',', consent.Permissions.Where(p => p.Status == "granted").Select(p => p.Permission));
@@ -406,5 +448,7 @@ public sealed class ConsentService(
         DateTimeOffset? ExpiresAt,
         TokenDebugInfo Debug,
         IReadOnlyList<PermissionGrant> Permissions,
-        IReadOnlyList<GrantedPage> Pages);
+        IReadOnlyList<GrantedPage> Pages,
+        GrantKind Kind,
+        string? ClientBusinessId);
 }

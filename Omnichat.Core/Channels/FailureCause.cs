@@ -52,4 +52,9 @@ public enum FailureCause
     AttachmentRejected,
     /// <summary>Marketing-message and tag limits on one person (4/2018354, 9, 613/2018338, 613/1893016): stop sending that kind to them.</summary>
     MessageRejected,
+    /// <summary>
+    /// A system user's token ended (190/458 and the like): its business removed our app under Business Settings >
+    /// Integrations > Connected apps, the only thing that ends such a token.
+    /// </summary>
+    BusinessAppRemoved,
 }

@@ -8,4 +8,6 @@ public enum OAuthPurpose
     Reauthorize,
     /// <summary>編輯設定: re-open the dialog to grant missing pages or permissions.</summary>
     EditSettings,
+    /// <summary>以企業系統使用者授權: the Facebook Login for Business configuration of system-user tokens.</summary>
+    ConnectSystemUser,
 }

@@ -53,6 +53,7 @@ public abstract class OmnichatDbContext(DbContextOptions options)
         configurationBuilder.Properties<FailureCause>().HaveConversion<string>().HaveMaxLength(48);
         configurationBuilder.Properties<ConnectionEventKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<OAuthPurpose>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<GrantKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<CheckOutcome>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<InconclusiveReason>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<EmailState>().HaveConversion<string>().HaveMaxLength(16);

@@ -28,6 +28,7 @@ public static class ConnectionStatusRules
                 or FailureCause.TokenExpired
                 or FailureCause.UnconfirmedAccount
                 or FailureCause.AppRemoved
+                or FailureCause.BusinessAppRemoved
                 or FailureCause.TokenInvalid => ConnectionStatus.NeedsReauthorization,
             FailureCause.PageNotGranted or FailureCause.PermissionMissing => ConnectionStatus.MissingPermission,
             FailureCause.PageRoleLost => ConnectionStatus.NotPageAdmin,

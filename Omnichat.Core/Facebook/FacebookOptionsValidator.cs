@@ -21,6 +21,17 @@ internal sealed partial class FacebookOptionsValidator : IValidateOptions<Facebo
         {
             problems.Add($"Facebook:GraphApiVersion '{options.GraphApiVersion}' must look like v25.0.");
         }
+        if (!string.IsNullOrEmpty(options.SystemUserConfigId))
+        {
+            if (!ConfigIdPattern().IsMatch(options.SystemUserConfigId))
+            {
+                problems.Add($"Facebook:SystemUserConfigId '{options.SystemUserConfigId}' must be the numeric id of a Facebook Login for Business configuration (Facebook Login for Business > Configurations), or empty to turn the feature off.");
+            }
+            else if (options.SystemUserConfigId == options.ConfigId)
+            {
+                problems.Add("Facebook:SystemUserConfigId must be another configuration than Facebook:ConfigId: one whose access token type is System User (Business Integration System User access token).");
+            }
+        }
         CheckUrl(problems, "Facebook:GraphBaseUrl", options.GraphBaseUrl);
         CheckUrl(problems, "Facebook:DialogBaseUrl", options.DialogBaseUrl);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
@@ -36,4 +47,7 @@ internal sealed partial class FacebookOptionsValidator : IValidateOptions<Facebo
 
     [GeneratedRegex(@"^v\d+\.\d+$")]
     private static partial Regex VersionPattern();
+
+    [GeneratedRegex(@"^\d{1,32}$")]
+    private static partial Regex ConfigIdPattern();
 }

@@ -129,6 +129,7 @@ public sealed class CheckResultRecorder(
         var authorizations = authorizationIds.Count == 0
             ? []
             : await db.AuthorizedPages.Where(p => authorizationIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var systemUsers = await SystemUserGrantsAsync(db, connections.Values, authorizations.Values, cancellationToken);
 
         var started = new List<StartedEpisode>();
         var applied = new List<KeyValuePair<Guid, PageVerdict>>(verdicts.Count);
@@ -156,12 +157,15 @@ public sealed class CheckResultRecorder(
                     }
                     else
                     {
-                        Authorizations.MarkInvalid(authorization, result.Cause, at);
+                        Authorizations.MarkInvalid(authorization, Authorizations.CauseFor(KindOf(authorization.GrantId, systemUsers), result.Cause), at);
                     }
                 }
             }
-            var verdict = await FailOverAsync(db, connection, found, at, cancellationToken);
-            if (verdict != found)
+            var said = found.Outcome == CheckOutcome.Failed
+                ? found with { Cause = Authorizations.CauseFor(KindOf(connection.GrantId, systemUsers), found.Cause) }
+                : found;
+            var verdict = await FailOverAsync(db, connection, said, at, cancellationToken);
+            if (verdict != said)
             {
                 failedOver.Add(found.Cause);
             }
@@ -217,6 +221,25 @@ public sealed class CheckResultRecorder(
         var gapsClosed = await GapRecorder.RecordChecksAsync(db, connections, applied, at, cancellationToken);
         return (await WithPeopleAsync(db, teamId, started, cancellationToken), failedOver, gapsClosed);
     }
+
+    /// <summary>
+    /// The grants among these connections' and authorizations' that are a business's system user: what ends their
+    /// tokens is said as the business removing our app (<see cref="Authorizations.CauseFor"/>), by every path that
+    /// records a result (the check, a failed reply, the deauthorize callback, a consent that left a page out).
+    /// </summary>
+    private static async Task<HashSet<Guid>> SystemUserGrantsAsync(OmnichatDbContext db, IEnumerable<PageConnection> connections,
+        IEnumerable<AuthorizedPage> authorizations, CancellationToken cancellationToken)
+    {
+        var grantIds = connections.Where(c => c.GrantId is not null).Select(c => c.GrantId!.Value)
+            .Concat(authorizations.Select(a => a.GrantId)).Distinct().ToList();
+        return grantIds.Count == 0
+            ? []
+            : [.. await db.FacebookGrants.AsNoTracking().Where(g => grantIds.Contains(g.Id) && g.Kind == GrantKind.SystemUser)
+                .Select(g => g.Id).ToListAsync(cancellationToken)];
+    }
+
+    private static GrantKind KindOf(Guid? grantId, HashSet<Guid> systemUsers) =>
+        grantId is Guid id && systemUsers.Contains(id) ? GrantKind.SystemUser : GrantKind.Person;
 
     /// <summary>
     /// The e-mail names whose authorizations ended and who can authorize again, as the banner does: every member who

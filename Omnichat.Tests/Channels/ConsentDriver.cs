@@ -50,6 +50,19 @@ public sealed class ConsentDriver(ConsoleServer server) : IDisposable
         return new ConsentCallback(back.GetValueOrDefault("code").ToString(), back.GetValueOrDefault("state").ToString(), null, null);
     }
 
+    /// <summary>
+    /// 以企業系統使用者授權: <paramref name="personId"/> installs the app for <paramref name="businessId"/> in the dialog of
+    /// the system-user configuration and gives its system user <paramref name="pages"/>; the console gets the system user's token.
+    /// </summary>
+    public async Task<ConsentOutcome> SystemUserConsentAsync(Caller caller, string personId, string businessId, object pages)
+    {
+        var dialog = await BeginAsync(caller, OAuthPurpose.ConnectSystemUser);
+        var redirect = await Sandbox.AuthorizeAsync(personId, dialog["client_id"], dialog["redirect_uri"], dialog["state"], pages,
+            configId: dialog["config_id"], businessId: businessId);
+        var back = QueryHelpers.ParseQuery(redirect.Query);
+        return await CompleteAsync(caller, new ConsentCallback(back.GetValueOrDefault("code").ToString(), back.GetValueOrDefault("state").ToString(), null, null));
+    }
+
     public Task<ConsentOutcome> CompleteAsync(Caller caller, ConsentCallback callback) =>
         Service<ConsentService>().CompleteAsync(caller, callback, CancellationToken.None);
 

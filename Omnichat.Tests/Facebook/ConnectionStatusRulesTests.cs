@@ -14,6 +14,7 @@ public sealed class ConnectionStatusRulesTests
     [InlineData(FailureCause.UnconfirmedAccount, ConnectionStatus.NeedsReauthorization)]
     [InlineData(FailureCause.AppRemoved, ConnectionStatus.NeedsReauthorization)]
     [InlineData(FailureCause.TokenInvalid, ConnectionStatus.NeedsReauthorization)]
+    [InlineData(FailureCause.BusinessAppRemoved, ConnectionStatus.NeedsReauthorization)]
     [InlineData(FailureCause.PageNotGranted, ConnectionStatus.MissingPermission)]
     [InlineData(FailureCause.PermissionMissing, ConnectionStatus.MissingPermission)]
     [InlineData(FailureCause.PageRoleLost, ConnectionStatus.NotPageAdmin)]
@@ -48,6 +49,6 @@ public sealed class ConnectionStatusRulesTests
     public void StatusFor_EveryCause_IsCoveredByOneOfTheTheories()
     {
         // A new FailureCause must be placed deliberately: add it to one of the two theories above.
-        Enum.GetValues<FailureCause>().Length.ShouldBe(24);
+        Enum.GetValues<FailureCause>().Length.ShouldBe(25);
     }
 }

@@ -28,6 +28,33 @@ public sealed class ConsentDialogUrlTests
     }
 
     [Fact]
+    public void BuildSystemUser_SendsItsConfigId_AndAsksForTheCode()
+    {
+        var options = GraphTestClient.Options();
+        options.ConfigId = "1234567890";
+        options.SystemUserConfigId = "9400000000000001";
+
+        var url = ConsentDialogUrl.BuildSystemUser(options, Redirect, State);
+
+        url.GetLeftPart(UriPartial.Path).ShouldBe("http://127.0.0.1:5999/sandbox/dialog/v25.0/dialog/oauth");
+        Query(url).ShouldBe(new Dictionary<string, string>
+        {
+            ["client_id"] = GraphTestClient.AppId,
+            ["redirect_uri"] = Redirect,
+            ["state"] = State,
+            ["config_id"] = "9400000000000001",
+            ["response_type"] = "code",
+            ["override_default_response_type"] = "true",
+        }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void BuildSystemUser_NotConfigured_IsABug()
+    {
+        Should.Throw<InvalidOperationException>(() => ConsentDialogUrl.BuildSystemUser(GraphTestClient.Options(), Redirect, State));
+    }
+
+    [Fact]
     public void Build_NoConfigId_SendsScopesAsCommaList()
     {
         var options = GraphTestClient.Options();

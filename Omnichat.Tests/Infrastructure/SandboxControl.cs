@@ -21,8 +21,9 @@ public sealed class SandboxControl(HttpClient http)
     }
 
     /// <summary>Finishes the consent dialog as the given Facebook user would, and returns the URL it redirects to.</summary>
+    /// <param name="configId">The dialog's config_id; the sandbox's system-user configuration installs the app for <paramref name="businessId"/>.</param>
     public async Task<Uri> AuthorizeAsync(string userId, string clientId, string redirectUri, string state,
-        object pages, object? businesses = null, IReadOnlyList<string>? declinedScopes = null)
+        object pages, object? businesses = null, IReadOnlyList<string>? declinedScopes = null, string? configId = null, string? businessId = null)
     {
         using var response = await http.PostAsJsonAsync("sandbox/api/oauth/authorize", new
         {
@@ -33,6 +34,8 @@ public sealed class SandboxControl(HttpClient http)
             pages,
             businesses = businesses ?? "all",
             declinedScopes = declinedScopes ?? [],
+            configId,
+            businessId,
         });
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)

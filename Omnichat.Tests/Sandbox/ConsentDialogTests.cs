@@ -74,6 +74,40 @@ public sealed partial class ConsentDialogTests(ConsoleServer server) : IClassFix
     }
 
     [Fact]
+    public async Task Dialog_SystemUserConfiguration_ChoosesBusinessAndPages_AndTheCodeIsTheBusinessSystemUsers()
+    {
+        var url = QueryHelpers.AddQueryString("/sandbox/dialog/v25.0/dialog/oauth", new Dictionary<string, string?>
+        {
+            ["client_id"] = sandbox.App.AppId,
+            ["redirect_uri"] = sandbox.RedirectUri,
+            ["state"] = "s-su",
+            ["config_id"] = DemoWorld.SystemUserConfigId,
+            ["response_type"] = "code",
+            ["override_default_response_type"] = "true",
+        });
+        using var start = await sandbox.Client.GetAsync(url);
+
+        using var assets = await PostAsync(url, await HiddenFieldsAsync(start), ("Form.Action", "continue"));
+        var html = await assets.Content.ReadAsStringAsync();
+        html.ShouldContain("要以哪個商家連結 Omnichat？");
+        html.ShouldContain($"dialog-system-business-{DemoWorld.TradingBusinessId}");
+        using var done = await PostAsync(url, await HiddenFieldsAsync(assets), ("Form.Action", "system-user-next"),
+            ("Form.BusinessId", DemoWorld.TradingBusinessId), ("Form.PageIds", DemoWorld.ShopPageId(1)));
+        (await done.Content.ReadAsStringAsync()).ShouldContain("已將 Omnichat 連結到 Facebook");
+        using var finish = await PostAsync(url, await HiddenFieldsAsync(done), ("Form.Action", "confirm"));
+
+        finish.StatusCode.ShouldBe(HttpStatusCode.Redirect, await finish.Content.ReadAsStringAsync());
+        using var exchange = await sandbox.ExchangeAsync(SandboxDriver.CodeFrom(finish.Headers.Location!.ToString()));
+        var answer = await SandboxDriver.JsonAsync(exchange, HttpStatusCode.OK);
+        answer.TryGetProperty("expires_in", out _).ShouldBeFalse("a system user's token does not expire");
+        var data = await sandbox.DebugAsync(answer.GetProperty("access_token").GetString()!);
+        (data.GetProperty("type").GetString(), data.GetProperty("user_id").GetString(), data.GetProperty("expires_at").GetInt64())
+            .ShouldBe(("SYSTEM_USER", DemoWorld.SystemUserIdOf(DemoWorld.TradingBusinessId), 0L));
+        data.GetProperty("granular_scopes").EnumerateArray().Single(s => s.GetProperty("scope").GetString() == "pages_messaging")
+            .GetProperty("target_ids").EnumerateArray().Select(t => t.GetString()).ShouldBe([DemoWorld.ShopPageId(1)]);
+    }
+
+    [Fact]
     public async Task Dialog_PagesStep_UnderAll_EveryPageTickedAndLocked_TheEditableListForCurrentOnly()
     {
         var url = DialogUrl(sandbox.App.AppId);

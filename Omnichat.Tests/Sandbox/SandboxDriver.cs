@@ -54,6 +54,23 @@ public sealed class SandboxDriver : IDisposable
         return CodeFrom(redirect);
     }
 
+    /// <summary>Finishes the dialog of the sandbox's system-user configuration as <paramref name="personId"/> for a business; returns the code.</summary>
+    public async Task<string> SystemUserCodeAsync(string personId, string businessId, object pages)
+    {
+        using var response = await ControlAsync(HttpMethod.Post, "oauth/authorize", new
+        {
+            userId = personId,
+            clientId = App.AppId,
+            redirectUri = RedirectUri,
+            state = "st4te",
+            pages,
+            configId = Omnichat.Console.Sandbox.World.DemoWorld.SystemUserConfigId,
+            businessId,
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return CodeFrom((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("redirectUrl").GetString()!);
+    }
+
     public static string CodeFrom(string redirectUrl)
     {
         redirectUrl.ShouldEndWith("#_=_");

@@ -14,4 +14,6 @@ public sealed record AuthorizeRequest(
     JsonElement Pages,
     JsonElement Businesses,
     string[]? DeclinedScopes,
-    string[]? Scopes);
+    string[]? Scopes,
+    string? ConfigId = null,
+    string? BusinessId = null);

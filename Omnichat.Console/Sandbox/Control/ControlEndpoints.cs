@@ -19,6 +19,7 @@ public static class ControlEndpoints
         api.MapPost("/users/{userId}/remove-app", async (string userId, SandboxControl control, CancellationToken cancellationToken) =>
             Answer(await control.RemoveAppAsync(userId, cancellationToken)));
         api.MapPost("/users/{userId}/restore", (string userId, SandboxControl control) => Answer(control.Restore(userId)));
+        api.MapPost("/businesses/{businessId}/remove-app", (string businessId, SandboxControl control) => Answer(control.BusinessRemovesApp(businessId)));
 
         api.MapPut("/pages/{pageId}/roles/{userId}", async (string pageId, string userId, HttpRequest request, SandboxControl control, CancellationToken cancellationToken) =>
             await ReadAsync<TasksRequest>(request, cancellationToken) is { } body
@@ -90,7 +91,10 @@ public static class ControlEndpoints
         }
         var choices = new ConsentChoices(allPages, pageIds, allBusinesses, businessIds,
             consent.RequestedScopes(body.Scopes is null ? null : string.Join(',', body.Scopes)), body.DeclinedScopes ?? []);
-        var outcome = consent.Complete(body.UserId, body.RedirectUri!, body.State, choices);
+        // The dialog of the system-user configuration: the person installs our app for a business (businessId).
+        var outcome = body.ConfigId == DemoWorld.SystemUserConfigId
+            ? consent.CompleteSystemUser(body.UserId, body.BusinessId, allPages, pageIds, body.RedirectUri!, body.State)
+            : consent.Complete(body.UserId, body.RedirectUri!, body.State, choices);
         return outcome.RedirectUrl is { } url
             ? TypedResults.Json(new { redirectUrl = url })
             : Error(outcome.Status, outcome.Error!);

@@ -13,6 +13,10 @@ public sealed class SandboxControl(SandboxWorld world, DeauthorizeNotifier deaut
             {
                 return ControlOutcome.NotFound($"Unknown user {userId}");
             }
+            if (user.IsSystemUser)
+            {
+                return ControlOutcome.BadRequest($"{user.Name} is a business's system user: it has no password, session or checkpoint of a person. Use POST /sandbox/api/businesses/{user.SystemUserOfBusinessId}/remove-app.");
+            }
             user.SessionGeneration++;
             user.SessionEvents.Add(new SessionEvent { Generation = user.SessionGeneration, Reason = reason, At = now });
             user.TokenState = reason;
@@ -40,6 +44,39 @@ public sealed class SandboxControl(SandboxWorld world, DeauthorizeNotifier deaut
         var callback = await deauthorize.NotifyAsync(userId, cancellationToken);
         var result = callback.Status is { } status ? $"HTTP {status}" : callback.Error ?? "no answer";
         return ControlOutcome.Ok($"{outcome.Message}; deauthorize callback: {result}");
+    }
+
+    /// <summary>
+    /// The business removes our app under Business Settings > Integrations > Connected apps: its system user's tokens
+    /// (and the page tokens from them) end, which is the only thing that ends them. No person's tokens change.
+    /// </summary>
+    public ControlOutcome BusinessRemovesApp(string businessId)
+    {
+        var outcome = world.Update((state, now) =>
+        {
+            if (state.FindBusiness(businessId) is not { } business)
+            {
+                return ControlOutcome.NotFound($"Unknown business {businessId}");
+            }
+            if (business.SystemUserId is null || state.FindUser(business.SystemUserId) is not { } systemUser || state.FindGrant(systemUser.Id) is null)
+            {
+                return ControlOutcome.BadRequest($"{business.Name} has not installed the app with a system-user configuration.");
+            }
+            systemUser.SessionGeneration++;
+            systemUser.SessionEvents.Add(new SessionEvent { Generation = systemUser.SessionGeneration, Reason = TokenState.AppRemoved, At = now });
+            systemUser.TokenState = TokenState.AppRemoved;
+            state.Grants.Remove(systemUser.Id);
+            foreach (var page in state.Pages.Where(p => p.Roles.ContainsKey(systemUser.Id)))
+            {
+                page.Roles.Remove(systemUser.Id);
+            }
+            return ControlOutcome.Ok($"{business.Name}: app removed; its system user's tokens ended");
+        });
+        if (outcome.Succeeded)
+        {
+            logger.LogInformation("Sandbox business {BusinessId} removed the app", businessId);
+        }
+        return outcome;
     }
 
     /// <summary>Clears a checkpoint (or any state) for the panel; tokens killed earlier stay dead.</summary>

@@ -29,6 +29,7 @@ public sealed partial class ConsentDialog
     [SupplyParameterFromQuery(Name = "scope")] private string? Scope { get; set; }
     [SupplyParameterFromQuery(Name = "auth_type")] private string? AuthType { get; set; }
     [SupplyParameterFromQuery(Name = "response_type")] private string? ResponseType { get; set; }
+    [SupplyParameterFromQuery(Name = "config_id")] private string? ConfigId { get; set; }
 
     [SupplyParameterFromForm(FormName = "consent")] private ConsentForm? Form { get; set; }
 
@@ -80,6 +81,7 @@ public sealed partial class ConsentDialog
         }
         var userId = DialogUserCookie.Read(HttpContext);
         session = Sessions.Start(ClientId!, RedirectUri!, State, AuthType == "rerequest", Consent.RequestedScopes(Scope), userId);
+        session.SystemUser = ConfigId == DemoWorld.SystemUserConfigId;
         Load();
         session.UserId = view!.User.Id;
         session.Step = view.User.TokenState == TokenState.Checkpoint ? DialogSteps.ConfirmIdentity : DialogSteps.Continue;
@@ -135,6 +137,12 @@ public sealed partial class ConsentDialog
                 session.BusinessIds = [.. (Form.BusinessIds ?? []).Where(id => view!.Businesses.Any(b => b.Id == id))];
                 session.Step = DialogSteps.Permissions;
                 break;
+            case "system-user-next":
+                session.BusinessId = view!.Businesses.FirstOrDefault(b => b.Id == Form.BusinessId)?.Id;
+                session.PageIds = [.. (Form.PageIds ?? []).Where(id => view.ControlledPages.Any(p => p.Id == id))];
+                session.AllPages = false;
+                session.Step = session.BusinessId is null ? DialogSteps.SystemUserAssets : DialogSteps.Done;
+                break;
             case "permissions-save":
                 var on = Form.Granted ?? [];
                 session.DeclinedScopes = [.. session.RequestedScopes.Where(s => !on.Contains(s))];
@@ -150,6 +158,13 @@ public sealed partial class ConsentDialog
     /// <summary>"以 … 的身份繼續": a returning user without auth_type=rerequest keeps the earlier choices.</summary>
     private void Continue()
     {
+        if (session!.SystemUser)
+        {
+            session.BusinessId ??= view!.Businesses.FirstOrDefault()?.Id;
+            session.PageIds = [.. view!.ControlledPages.Select(p => p.Id)];
+            session.Step = DialogSteps.SystemUserAssets;
+            return;
+        }
         if (view!.PreviousGrant is { } grant && !session!.Rerequest)
         {
             session.AllPages = grant.AllPages;
@@ -165,6 +180,11 @@ public sealed partial class ConsentDialog
 
     private void StartSteps()
     {
+        if (session!.SystemUser)
+        {
+            session.Step = DialogSteps.SystemUserAssets;
+            return;
+        }
         var grant = view!.PreviousGrant;
         // Facebook pre-selects "all pages" for a first consent and the earlier choices afterwards.
         session!.AllPages = grant?.AllPages ?? true;
@@ -189,7 +209,9 @@ public sealed partial class ConsentDialog
 
     private void Finish()
     {
-        var outcome = Consent.Complete(session!.UserId, session.RedirectUri, session.State, session.ToChoices());
+        var outcome = session!.SystemUser
+            ? Consent.CompleteSystemUser(session.UserId, session.BusinessId, allPages: false, session.PageIds, session.RedirectUri, session.State)
+            : Consent.Complete(session.UserId, session.RedirectUri, session.State, session.ToChoices());
         if (outcome.RedirectUrl is null)
         {
             Logger.LogWarning("Sandbox dialog could not finish for user {UserId}: {Error}", session.UserId, outcome.Error);

@@ -9,6 +9,8 @@ public sealed class ConsentForm
     public string[]? PageIds { get; set; }
     public string? BusinessesMode { get; set; }
     public string[]? BusinessIds { get; set; }
+    /// <summary>The system-user configuration's business (one, a radio button).</summary>
+    public string? BusinessId { get; set; }
     /// <summary>Permission switches left on in the overview; the ones switched off are declined.</summary>
     public string[]? Granted { get; set; }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Omnichat.Core.Deployment;
 using Omnichat.Core.Facebook;
 using Omnichat.Console.Sandbox.World;
+using PageTasks = Omnichat.Console.Sandbox.World.PageTasks;
 
 namespace Omnichat.Console.Sandbox.Dialog;
 
@@ -42,7 +43,7 @@ public sealed class ConsentService(SandboxWorld world, SandboxUrls urls, IOption
     public ConsentOutcome Complete(string userId, string redirectUri, string? state, ConsentChoices choices) => world.Update((sandbox, now) =>
     {
         var user = sandbox.FindUser(userId);
-        if (user is null)
+        if (user is null || user.IsSystemUser)
         {
             return ConsentOutcome.Failed($"Unknown sandbox user {userId}.", StatusCodes.Status404NotFound);
         }
@@ -77,11 +78,72 @@ public sealed class ConsentService(SandboxWorld world, SandboxUrls urls, IOption
             user.TokenState = TokenState.Valid;
         }
 
-        var code = TokenMinter.NewCode();
-        sandbox.Codes[TokenMinter.Hash(code)] = new IssuedCode { Hash = TokenMinter.Hash(code), UserId = userId, RedirectUri = redirectUri, IssuedAt = now };
         logger.LogInformation("Sandbox consent finished by user {UserId}: {GrantedCount} permissions granted, {DeclinedCount} declined",
             userId, sandbox.Grants[userId].Granted.Count, declined.Count);
+        return RedirectWithCode(sandbox, userId, redirectUri, state, now);
+    });
 
+    /// <summary>
+    /// The dialog of the system-user configuration: a person with full control of <paramref name="businessId"/>
+    /// installs our app for it and gives its system user the pages they fully control (Meta creates one system user per
+    /// business and app). The code that comes back is the system user's. The sandbox lets the person hand over any page
+    /// they fully control; Meta needs the page in the business's portfolio first.
+    /// </summary>
+    public ConsentOutcome CompleteSystemUser(string personId, string? businessId, bool allPages, IReadOnlyList<string> pageIds,
+        string redirectUri, string? state) => world.Update((sandbox, now) =>
+    {
+        if (sandbox.FindUser(personId) is not { IsSystemUser: false } person)
+        {
+            return ConsentOutcome.Failed($"Unknown sandbox person {personId}.", StatusCodes.Status404NotFound);
+        }
+        if (businessId is null || sandbox.FindBusiness(businessId) is not { } business)
+        {
+            return ConsentOutcome.Failed($"Unknown business {businessId}: choose the business to connect.", StatusCodes.Status400BadRequest);
+        }
+        if (!business.MemberIds.Contains(personId))
+        {
+            return ConsentOutcome.Failed($"{person.Name} has no full control of business {business.Name}.", StatusCodes.Status400BadRequest);
+        }
+        var controlled = sandbox.Pages.Where(p => p.Roles.TryGetValue(personId, out var tasks) && PageTasks.HasFullControl(tasks)).ToList();
+        var chosen = allPages ? controlled : [.. controlled.Where(p => pageIds.Contains(p.Id))];
+        if (!allPages && pageIds.FirstOrDefault(id => controlled.All(p => p.Id != id)) is { } stranger)
+        {
+            return ConsentOutcome.Failed($"{person.Name} has no full control of page {stranger}.", StatusCodes.Status400BadRequest);
+        }
+
+        business.SystemUserId ??= DemoWorld.SystemUserIdOf(business.Id);
+        if (sandbox.FindUser(business.SystemUserId) is not { } systemUser)
+        {
+            systemUser = new SandboxUser { Id = business.SystemUserId, Name = $"{business.Name} 系統使用者", SystemUserOfBusinessId = business.Id };
+            sandbox.Users.Add(systemUser);
+        }
+        // Installed again after the business removed our app: new tokens work, the old ones stay dead.
+        systemUser.TokenState = TokenState.Valid;
+        foreach (var page in sandbox.Pages.Where(p => p.Roles.ContainsKey(systemUser.Id)))
+        {
+            page.Roles.Remove(systemUser.Id);
+        }
+        foreach (var page in chosen)
+        {
+            page.Roles[systemUser.Id] = [.. PageTasks.Admin];
+        }
+        sandbox.Grants[systemUser.Id] = new SandboxGrant
+        {
+            UserId = systemUser.Id,
+            Granted = [.. DemoWorld.SystemUserScopes, "public_profile"],
+            PageIds = [.. chosen.Where(p => p.BusinessId is null).Select(p => p.Id)],
+            BusinessIds = [business.Id],
+            GrantedAt = now,
+        };
+        logger.LogInformation("Sandbox system-user consent by user {UserId} for business {BusinessId}: {PageCount} pages",
+            personId, business.Id, chosen.Count);
+        return RedirectWithCode(sandbox, systemUser.Id, redirectUri, state, now);
+    });
+
+    private static ConsentOutcome RedirectWithCode(WorldState sandbox, string userId, string redirectUri, string? state, DateTimeOffset now)
+    {
+        var code = TokenMinter.NewCode();
+        sandbox.Codes[TokenMinter.Hash(code)] = new IssuedCode { Hash = TokenMinter.Hash(code), UserId = userId, RedirectUri = redirectUri, IssuedAt = now };
         var query = new Dictionary<string, string?> { ["code"] = code };
         if (state is not null)
         {
@@ -89,7 +151,7 @@ public sealed class ConsentService(SandboxWorld world, SandboxUrls urls, IOption
         }
         // Meta appends the fragment #_=_ to its redirects.
         return ConsentOutcome.Redirect(QueryHelpers.AddQueryString(redirectUri, query) + "#_=_");
-    });
+    }
 
     /// <summary>The redirect of a cancelled dialog, with the parameters real redirects carry (§1.2).</summary>
     public static string CancelUrl(string redirectUri, string? state)

@@ -18,6 +18,9 @@ public sealed class DialogSession
     public bool AllBusinesses { get; set; }
     public List<string> BusinessIds { get; set; } = [];
     public List<string> DeclinedScopes { get; set; } = [];
+    /// <summary>Opened with the system-user configuration's config_id: the business's system user gets the token.</summary>
+    public bool SystemUser { get; set; }
+    public string? BusinessId { get; set; }
 
     public ConsentChoices ToChoices() => new(AllPages, PageIds, AllBusinesses, BusinessIds, RequestedScopes, DeclinedScopes);
 }

@@ -10,4 +10,6 @@ public static class DialogSteps
     public const string Businesses = "businesses";
     public const string Permissions = "permissions";
     public const string Done = "done";
+    /// <summary>The system-user configuration's one step: which business installs the app, and which of its pages.</summary>
+    public const string SystemUserAssets = "system-user-assets";
 }

@@ -9,17 +9,19 @@ public sealed record DialogView(
     IReadOnlyList<SandboxUser> Users,
     IReadOnlyList<SandboxPage> Pages,
     IReadOnlyList<SandboxBusiness> Businesses,
-    SandboxGrant? PreviousGrant)
+    SandboxGrant? PreviousGrant,
+    IReadOnlyList<SandboxPage> ControlledPages)
 {
     public static DialogView Read(WorldState world, string userId)
     {
-        var user = world.FindUser(userId) ?? world.Users[0];
+        var user = world.FindUser(userId) is { IsSystemUser: false } found ? found : world.Users[0];
         return new DialogView(
             world.AppName,
             user,
-            [.. world.Users],
+            [.. world.Users.Where(u => !u.IsSystemUser)],
             [.. world.Pages.Where(p => p.BusinessId is null && p.Roles.ContainsKey(user.Id))],
             [.. world.Businesses.Where(b => b.MemberIds.Contains(user.Id))],
-            world.FindGrant(user.Id));
+            world.FindGrant(user.Id),
+            [.. world.Pages.Where(p => p.Roles.TryGetValue(user.Id, out var tasks) && World.PageTasks.HasFullControl(tasks))]);
     }
 }

@@ -52,7 +52,9 @@ public sealed class DebugTokenHandler(SandboxWorld world, TokenInspector inspect
         var data = new JsonObject
         {
             ["app_id"] = inspector.AppId,
-            ["type"] = token.Kind == TokenKind.Page ? "PAGE" : "USER",
+            // "SYSTEM_USER" for a business's system user token is the sandbox's assumption: Meta's documentation does
+            // not say what debug_token answers for one (facebook-graph-api.md §16). Its page tokens are "PAGE".
+            ["type"] = token.Kind == TokenKind.Page ? "PAGE" : state.FindUser(token.UserId)?.IsSystemUser == true ? "SYSTEM_USER" : "USER",
             ["application"] = state.AppName,
             ["data_access_expires_at"] = (token.IssuedAt + DataAccessWindow).ToUnixTimeSeconds(),
         };

@@ -37,7 +37,10 @@ public static class GrantRules
         {
             return null;
         }
-        var businessPages = world.Pages.Where(p => p.BusinessId is not null && CoversPage(grant, p)).Select(p => p.Id);
+        // A business's system user reaches only the pages its business gave it, not every page of the business.
+        var systemUser = world.FindUser(grant.UserId)?.IsSystemUser == true;
+        var businessPages = world.Pages.Where(p => p.BusinessId is not null && CoversPage(grant, p) && (!systemUser || p.Roles.ContainsKey(grant.UserId)))
+            .Select(p => p.Id);
         return [.. grant.PageIds.Concat(businessPages).Distinct()];
     }
 

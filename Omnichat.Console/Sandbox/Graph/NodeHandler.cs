@@ -36,6 +36,11 @@ public sealed class NodeHandler(SandboxWorld world, TokenInspector inspector)
                 {
                     node["name"] = user.Name;
                 }
+                // Only a system user's token names a client business; a person has none and Meta leaves it out.
+                else if (field == "client_business_id" && user.SystemUserOfBusinessId is { } businessId)
+                {
+                    node["client_business_id"] = businessId;
+                }
             }
             node["id"] = user.Id;
             return GraphResult.Ok(node);

@@ -69,6 +69,14 @@ public sealed class OAuthAccessTokenHandler(
             issued.UsedAt = now;
             // A new consent starts a new session: the user's tokens work again from here on.
             user.TokenState = TokenState.Valid;
+            if (user.IsSystemUser)
+            {
+                // A Business Integration System User token comes straight from the code and never expires: there is
+                // no long-lived step (and so no expires_in).
+                var systemToken = TokenIssuer.IssueUserToken(state, user, grant, now, lifetime: null, longLived: true);
+                logger.LogInformation("Sandbox exchanged a code for the system user token of user {UserId}", user.Id);
+                return GraphResult.Ok(new JsonObject { ["access_token"] = systemToken, ["token_type"] = "bearer" });
+            }
             var token = TokenIssuer.IssueUserToken(state, user, grant, now, lifetime, longLived: false);
             logger.LogInformation("Sandbox exchanged a code for a short-lived user token of user {UserId}", user.Id);
             return TokenAnswer(token, lifetime);
@@ -85,7 +93,7 @@ public sealed class OAuthAccessTokenHandler(
             {
                 return GraphResult.Fail(error);
             }
-            if (!check.IsValidUser || state.FindUser(check.Token!.UserId) is not { } user || state.FindGrant(user.Id) is not { } grant)
+            if (!check.IsValidUser || state.FindUser(check.Token!.UserId) is not { IsSystemUser: false } user || state.FindGrant(user.Id) is not { } grant)
             {
                 return GraphResult.Fail(GraphErrors.InvalidParameter("fb_exchange_token must be a user access token"));
             }

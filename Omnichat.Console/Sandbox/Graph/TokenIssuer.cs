@@ -5,7 +5,8 @@ namespace Omnichat.Console.Sandbox.Graph;
 /// <summary>Issues user and page tokens into the world; callers hold the world's lock (inside Update).</summary>
 public static class TokenIssuer
 {
-    public static string IssueUserToken(WorldState world, SandboxUser user, SandboxGrant grant, DateTimeOffset now, TimeSpan lifetime, bool longLived)
+    /// <param name="lifetime">Null: never expires, as a business's system user token.</param>
+    public static string IssueUserToken(WorldState world, SandboxUser user, SandboxGrant grant, DateTimeOffset now, TimeSpan? lifetime, bool longLived)
     {
         var token = TokenMinter.NewToken();
         world.Tokens[TokenMinter.Hash(token)] = new IssuedToken
@@ -14,7 +15,7 @@ public static class TokenIssuer
             Kind = TokenKind.User,
             UserId = user.Id,
             IssuedAt = now,
-            ExpiresAt = now + lifetime,
+            ExpiresAt = lifetime is { } span ? now + span : null,
             LongLived = longLived,
             SessionGeneration = user.SessionGeneration,
             Scopes = GrantRules.ScopesOf(grant),

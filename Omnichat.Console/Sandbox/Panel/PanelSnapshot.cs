@@ -6,6 +6,7 @@ namespace Omnichat.Console.Sandbox.Panel;
 public sealed record PanelSnapshot(
     string AppId,
     IReadOnlyList<PanelUser> Users,
+    IReadOnlyList<PanelBusiness> Businesses,
     IReadOnlyList<PanelPage> Pages,
     IReadOnlyDictionary<string, string> AppNames,
     FaultSettings Faults,
@@ -19,7 +20,9 @@ public sealed record PanelSnapshot(
         {
             apps[app.Id] = app.Name;
         }
-        var users = state.Users.Select(u => new PanelUser(u.Id, u.Name, u.TokenState, state.Grants.ContainsKey(u.Id))).ToList();
+        var users = state.Users.Where(u => !u.IsSystemUser).Select(u => new PanelUser(u.Id, u.Name, u.TokenState, state.Grants.ContainsKey(u.Id))).ToList();
+        var businesses = state.Businesses.Select(b => new PanelBusiness(b.Id, b.Name,
+            b.SystemUserId is { } id && state.Grants.ContainsKey(id))).ToList();
         var pages = state.Pages.Select(p => new PanelPage(
             p.Id,
             p.Name,
@@ -27,7 +30,7 @@ public sealed record PanelSnapshot(
             p.Roles.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)[.. r.Value]),
             p.ReceiverAppId,
             [.. p.SubscribedApps.Keys])).ToList();
-        return new PanelSnapshot(state.AppId, users, pages, apps, state.Faults, now, world.StateFilePath);
+        return new PanelSnapshot(state.AppId, users, businesses, pages, apps, state.Faults, now, world.StateFilePath);
     });
 
     public string UserName(string userId) => Users.FirstOrDefault(u => u.Id == userId)?.Name ?? userId;

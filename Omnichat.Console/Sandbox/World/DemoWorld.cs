@@ -21,6 +21,17 @@ public static class DemoWorld
     public const string SharedPageId = FirstShopPageId;
 
     public const string TradingBusinessId = "2001000000000001";
+    /// <summary>
+    /// The sandbox's Facebook Login for Business configuration of token type System User (the console's default
+    /// <c>Facebook:SystemUserConfigId</c> with the sandbox on); any other config_id issues user tokens as before.
+    /// </summary>
+    public const string SystemUserConfigId = "9400000000000001";
+    /// <summary>Permissions of that configuration, all granted at once (a configuration cannot be granted in part).</summary>
+    public static readonly string[] SystemUserScopes =
+        ["pages_show_list", "pages_messaging", "pages_manage_metadata", "pages_read_engagement", "business_management"];
+
+    /// <summary>The id of a business's system user for our app: 6155 and the business id's digits, fixed so tests can name it.</summary>
+    public static string SystemUserIdOf(string businessId) => "6155" + businessId[^11..];
     public const string OtherAppId = "1290000000000002";
     /// <summary>The Page Inbox app id that Meta puts on echoes of replies typed in Meta Business Suite.</summary>
     public const string PageInboxAppId = "263902037430900";

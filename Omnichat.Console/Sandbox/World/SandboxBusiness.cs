@@ -6,4 +6,6 @@ public sealed class SandboxBusiness
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public List<string> MemberIds { get; set; } = [];
+    /// <summary>The system user Meta made for our app when the business first installed it with a system-user configuration.</summary>
+    public string? SystemUserId { get; set; }
 }

@@ -7,4 +7,7 @@ internal sealed record UserDto
     [JsonConverter(typeof(LenientStringConverter))]
     public string? Id { get; init; }
     public string? Name { get; init; }
+    /// <summary>Only for a system user's token: the client business that installed the app.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string? ClientBusinessId { get; init; }
 }

@@ -366,6 +366,10 @@ namespace Omnichat.Core.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientBusinessId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -386,6 +390,11 @@ namespace Omnichat.Core.Data.Migrations.Postgres
                     b.Property<string>("GrantedScopes")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("ProtectedUserToken")
                         .IsRequired()

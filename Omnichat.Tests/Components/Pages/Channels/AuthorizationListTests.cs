@@ -1,6 +1,9 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Omnichat.Console.Components.Pages.Channels;
 using Omnichat.Console.Localization;
+using Omnichat.Console.Resources;
 using Omnichat.Core.Channels;
 
 namespace Omnichat.Tests.Components.Pages.Channels;
@@ -53,6 +56,30 @@ public sealed class AuthorizationListTests : ComponentTestBase
             new AuthorizationView("Dana Chen", InUse: false, Ended, FailureCause.PasswordChangedOrSecurityReset));
 
         cut.Find("[data-testid=authorizations]").TextContent.ShouldBe("Kevin Wu (in use) · Dana Chen (ended: Password changed)");
+    }
+
+    [Fact]
+    public void SystemUserInUse_PersonAsBackup_SaysItIsTheBusinessNotAPerson()
+    {
+        var cut = RenderList(
+            new AuthorizationView("Demo Trading Co. 系統使用者", InUse: true, null, FailureCause.None, IsSystemUser: true),
+            new AuthorizationView("Dana Chen", InUse: false, null, FailureCause.None));
+
+        var loc = Context.Services.GetRequiredService<IStringLocalizer<FacebookStrings>>();
+        cut.Find("[data-testid=authorizations]").TextContent.ShouldBe(
+            loc[nameof(FacebookStrings.AuthorizationSystemUser)] + loc[nameof(FacebookStrings.AuthorizationInUse)] + " · Dana Chen"
+            + loc[nameof(FacebookStrings.AuthorizationBackup)]);
+        cut.Markup.ShouldNotContain("Demo Trading Co.", Case.Sensitive, "a system user is no person to name");
+    }
+
+    [Fact]
+    public void SystemUserAlone_IsTheLabel_InEnglishToo()
+    {
+        UseCulture(ConsoleCultures.English);
+
+        var cut = RenderList(new AuthorizationView("Demo Trading Co. 系統使用者", InUse: true, null, FailureCause.None, IsSystemUser: true));
+
+        cut.Find("[data-testid=authorization]").TextContent.ShouldBe("Business system user authorization (not affected by anyone's password change)");
     }
 
     [Fact]

@@ -30,6 +30,19 @@ public sealed class ConnectedPagesSectionTests : ComponentTestBase
         Render<ConnectedPagesSection>(p => p.Add(x => x.Caller, TestCallers.TeamAdmin).Add(x => x.Connections, connections));
 
     [Fact]
+    public void PageThatFailedOverTwice_SuggestsTheSystemUser_OthersDoNot()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+        var loc = Context.Services.GetRequiredService<IStringLocalizer<FacebookStrings>>();
+
+        var cut = RenderSection(Connection("Demo Shop 台北店") with { SuggestsSystemUser = true }, Connection("Demo Shop 台中店"));
+
+        var suggestion = cut.Find("[data-testid=suggest-system-user]");
+        suggestion.TextContent.ShouldBe(loc[nameof(FacebookStrings.SuggestSystemUser)]);
+        cut.FindAll("[data-testid=suggest-system-user]").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void Render_Connection_ShowsStatusWhoAndWhen()
     {
         SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);

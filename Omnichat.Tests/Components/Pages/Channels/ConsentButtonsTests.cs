@@ -21,4 +21,28 @@ public sealed class ConsentButtonsTests : ComponentTestBase
 
         cut.FindAll("[data-testid=dialog-opened]").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void SystemUserConfigured_OffersTheSecondButton_ThatOpensItsDialog()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<ConsentButtons>(p => p.Add(x => x.Caller, TestCallers.TeamAdmin).Add(x => x.HasGrant, true).Add(x => x.OffersSystemUser, true));
+
+        var button = cut.Find("[data-testid=connect-system-user]");
+        button.TextContent.Trim().ShouldBe("以企業系統使用者授權");
+        button.GetAttribute("href").ShouldBe("facebook/oauth/start?purpose=ConnectSystemUser");
+        cut.FindAll("[data-testid=connect-facebook-page]").Count.ShouldBe(1);
+        cut.FindAll("[data-testid=edit-settings]").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void SystemUserNotConfigured_HasNoSecondButton()
+    {
+        SignInAs(TestCallers.TeamAdmin, TestCallers.DemoShop);
+
+        var cut = Render<ConsentButtons>(p => p.Add(x => x.Caller, TestCallers.TeamAdmin).Add(x => x.HasGrant, true));
+
+        cut.FindAll("[data-testid=connect-system-user]").ShouldBeEmpty();
+    }
 }
